@@ -1,0 +1,89 @@
+import {
+  attachedListSpec, attachedListView, attachedNote, countsText, HEADER_SPEC, noiNhanView, personName,
+  personPosition, placeDateText, punctuateLines, sentence, soKyHieuText, stripEnd, subjectsWord, upper,
+  upperCoQuan, upperNguoiKy,
+  type CaNhan, type CoQuan, type DiaDanhNgay, type NguoiKy, type NoiNhan, type SoKyHieu, type TapThe,
+} from './common.js';
+import type { Composer } from './types.js';
+
+export interface QuyetDinhKhenThuong {
+  coQuan: CoQuan;
+  so: SoKyHieu;
+  diaDanhNgay: DiaDanhNgay;
+  trichYeu: string;
+  thamQuyen: string;
+  canCu: string[];
+  theoDeNghi: string;
+  khenThuong: { hinhThuc: string; thanhTich: string; tapThe?: TapThe[]; caNhan?: CaNhan[] };
+  dieu2: string;
+  thiHanh: string;
+  nguoiQuyetDinh?: string;
+  nguoiKy: NguoiKy;
+  noiNhan: NoiNhan;
+}
+
+/**
+ * Điều 1 names the counts and points to the attached list; a decision for one collective or one
+ * person names it in Điều 1 and has no list.
+ */
+export function dieu1Text(k: QuyetDinhKhenThuong['khenThuong']): string {
+  const tapThe = k.tapThe ?? [];
+  const caNhan = k.caNhan ?? [];
+  const head = `Tặng ${stripEnd(k.hinhThuc)} cho`;
+  const achievement = stripEnd(k.thanhTich);
+  if (tapThe.length + caNhan.length === 1) {
+    const who = tapThe[0] ? tapThe[0].ten : `${personName(caNhan[0]!)}, ${personPosition(caNhan[0]!)}`;
+    return `${head} ${stripEnd(who)}, ${achievement}.`;
+  }
+  return `${head} ${countsText(tapThe.length, caNhan.length)} ${achievement} (có danh sách kèm theo).`;
+}
+
+export function dieu3Text(thiHanh: string, collectives: number, persons: number): string {
+  const who =
+    collectives + persons === 1
+      ? collectives
+        ? 'tập thể'
+        : 'cá nhân'
+      : collectives && persons
+        ? 'các tập thể, cá nhân'
+        : collectives
+          ? 'các tập thể'
+          : 'các cá nhân';
+  return `Quyết định này có hiệu lực kể từ ngày ký. ${stripEnd(thiHanh)} và ${who} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`;
+}
+
+export const quyetDinhComposer: Composer<QuyetDinhKhenThuong> = {
+  spec: {
+    ...HEADER_SPEC,
+    canCuDong: { from: ['/canCu'], items: { text: {} } },
+    theoDeNghiText: { from: ['/theoDeNghi'] },
+    dieu1Text: { from: ['/khenThuong'] },
+    dieu2Text: { from: ['/dieu2'] },
+    dieu3Text: { from: ['/thiHanh', '/khenThuong'] },
+    ...attachedListSpec(['/khenThuong', '/nguoiQuyetDinh']),
+  },
+  compose(d) {
+    const tapThe = d.khenThuong.tapThe ?? [];
+    const caNhan = d.khenThuong.caNhan ?? [];
+    const single = tapThe.length + caNhan.length === 1;
+    const list = attachedListView(single ? [] : tapThe, single ? [] : caNhan, {
+      title: `${subjectsWord(tapThe.length, caNhan.length)} ĐƯỢC TẶNG ${upper(stripEnd(d.khenThuong.hinhThuc))}`,
+      note: attachedNote('Quyết định', d.so, d.diaDanhNgay, d.nguoiQuyetDinh),
+    });
+    return {
+      ...d,
+      coQuan: upperCoQuan(d.coQuan),
+      nguoiKy: upperNguoiKy(d.nguoiKy),
+      noiNhan: noiNhanView(d.noiNhan),
+      thamQuyen: upper(d.thamQuyen),
+      soKyHieuText: soKyHieuText(d.so),
+      diaDanhNgayText: placeDateText(d.diaDanhNgay),
+      canCuDong: punctuateLines(d.canCu),
+      theoDeNghiText: sentence(d.theoDeNghi),
+      dieu1Text: dieu1Text(d.khenThuong),
+      dieu2Text: sentence(d.dieu2),
+      dieu3Text: dieu3Text(d.thiHanh, tapThe.length, caNhan.length),
+      ...list,
+    };
+  },
+};

@@ -1,0 +1,25 @@
+import { compose } from '../compose/index.js';
+import type { Finding } from '../findings.js';
+import { kindInfo, type KindId } from '../kinds.js';
+import { validate } from '../validate/index.js';
+import { renderTemplateFile } from './docx.js';
+
+export type RenderResult =
+  | { ok: true; docx: Buffer; findings: Finding[] }
+  | { ok: false; findings: Finding[] };
+
+/**
+ * The full path: normalize → validate → compose → fill the Word template. A blocking finding stops it
+ * before anything is produced; non-blocking findings come back with the document.
+ */
+export function renderDocument(kind: string, input: unknown): RenderResult {
+  const v = validate(kind, input);
+  if (!v.valid) return { ok: false, findings: v.findings };
+  const k = kind as KindId;
+  const data = v.data as Record<string, unknown>;
+  const view = compose(k, data);
+  const title = typeof data.trichYeu === 'string' ? data.trichYeu : kindInfo(k).title;
+  const out = renderTemplateFile(kindInfo(k).templateFile, view, title);
+  if (!out.ok) return { ok: false, findings: [...v.findings, ...out.findings] };
+  return { ok: true, docx: out.docx, findings: v.findings };
+}
