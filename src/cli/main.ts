@@ -1,0 +1,180 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { isKindId, KIND_IDS, listKinds, type KindId } from '../kinds.js';
+import { lintTemplates } from '../lint/template-lint.js';
+import { ROOT } from '../paths.js';
+import { renderDocument } from '../render/index.js';
+import { unknownKindFinding, validate } from '../validate/index.js';
+import type { Finding } from '../findings.js';
+import { InputError, readJsonFile, writeFileAtomic } from './io.js';
+import { countText, formatFindings } from './report.js';
+
+/** Exit codes: 0 done, 1 blocking findings, 2 input could not be read or the command was wrong. */
+export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
+
+function emitFindings(io: Io, json: boolean, ok: boolean, findings: Finding[], extra: Record<string, unknown> = {}): void {
+  if (json) io.out(JSON.stringify({ ok, ...extra, findings }, null, 2));
+  else if (findings.length) io[ok ? 'out' : 'err'](formatFindings(findings));
+}
+
+function requireKind(kind: string, io: Io, json: boolean): kind is KindId {
+  if (isKindId(kind)) return true;
+  emitFindings(io, json, false, [unknownKindFinding(kind)]);
+  return false;
+}
+
+function readInput(path: string, io: Io, json: boolean): { ok: true; data: unknown } | { ok: false } {
+  try {
+    return { ok: true, data: readJsonFile(path) };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    emitFindings(io, json, false, [{ code: err.code, severity: 'error', path: '', message: err.message }]);
+    return { ok: false };
+  }
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('vanban')
+    .description('Soạn văn bản thi đua, khen thưởng (DOCX) từ dữ liệu biểu mẫu, đúng thể thức Nghị định 30/2020/NĐ-CP')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()), outputError: () => undefined })
+    .helpOption('-h, --help', 'xem hướng dẫn')
+    .helpCommand('help [lenh]', 'xem hướng dẫn của một lệnh')
+    .exitOverride();
+
+  program
+    .command('kinds')
+    .description('liệt kê các loại văn bản')
+    .option('--json', 'kết quả dạng JSON')
+    .action((o: { json?: boolean }) => {
+      const kinds = listKinds().map((k) => ({ id: k.id, title: k.title, abbreviation: k.abbreviation }));
+      if (o.json) io.out(JSON.stringify(kinds, null, 2));
+      else for (const k of kinds) io.out(`${k.id.padEnd(28)} ${k.title}`);
+    });
+
+  program
+    .command('validate')
+    .description('kiểm tra dữ liệu của một văn bản theo lược đồ (exit 0: hợp lệ, 1: có lỗi)')
+    .argument('<kind>', `loại văn bản: ${KIND_IDS.join(', ')}`)
+    .argument('<input>', 'tệp dữ liệu JSON')
+    .option('--json', 'kết quả dạng JSON')
+    .action((kind: string, input: string, o: { json?: boolean }) => {
+      const json = Boolean(o.json);
+      if (!requireKind(kind, io, json)) return setExit(EXIT.input);
+      const read = readInput(input, io, json);
+      if (!read.ok) return setExit(EXIT.input);
+      const r = validate(kind, read.data);
+      emitFindings(io, json, r.valid, r.findings);
+      if (!json) io[r.valid ? 'out' : 'err'](r.valid ? `Hợp lệ: ${input}` : `Không hợp lệ: ${countText(r.findings)}.`);
+      setExit(r.valid ? EXIT.ok : EXIT.findings);
+    });
+
+  program
+    .command('render')
+    .description('dựng văn bản DOCX (không ghi tệp nào khi dữ liệu có lỗi)')
+    .argument('<kind>', `loại văn bản: ${KIND_IDS.join(', ')}`)
+    .argument('<input>', 'tệp dữ liệu JSON')
+    .requiredOption('-o, --output <file>', 'tệp DOCX đầu ra')
+    .option('--json', 'kết quả dạng JSON')
+    .action((kind: string, input: string, o: { output: string; json?: boolean }) => {
+      const json = Boolean(o.json);
+      if (!requireKind(kind, io, json)) return setExit(EXIT.input);
+      if (!/\.docx$/i.test(o.output)) {
+        emitFindings(io, json, false, [
+          { code: 'output.format', severity: 'error', path: '', message: `Tệp đầu ra "${o.output}" phải có đuôi .docx.` },
+        ]);
+        return setExit(EXIT.input);
+      }
+      const read = readInput(input, io, json);
+      if (!read.ok) return setExit(EXIT.input);
+      const r = renderDocument(kind, read.data);
+      if (!r.ok) {
+        emitFindings(io, json, false, r.findings);
+        if (!json) io.err(`Không dựng văn bản: ${countText(r.findings)}. Không ghi tệp nào.`);
+        return setExit(EXIT.findings);
+      }
+      const target = resolve(o.output);
+      writeFileAtomic(target, r.docx);
+      emitFindings(io, json, true, r.findings, { output: target, bytes: r.docx.length });
+      if (!json) io.out(`Đã ghi ${target} (${Math.ceil(r.docx.length / 1024)} KB).`);
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('lint')
+    .description('kiểm tra mẫu Word: mọi thẻ ứng với một trường, mọi trường bắt buộc đều được dùng')
+    .option('--json', 'kết quả dạng JSON')
+    .action((o: { json?: boolean }) => {
+      const findings = lintTemplates();
+      emitFindings(io, Boolean(o.json), findings.length === 0, findings);
+      if (!o.json) io[findings.length ? 'err' : 'out'](findings.length ? `Mẫu có ${countText(findings)}.` : `Cả ${KIND_IDS.length} mẫu đều khớp với lược đồ.`);
+      setExit(findings.length ? EXIT.findings : EXIT.ok);
+    });
+
+  program
+    .command('demo')
+    .description('dựng văn bản mẫu của mọi loại từ dữ liệu mẫu kèm theo, vào thư mục out/')
+    .option('-o, --output <dir>', 'thư mục đầu ra', 'out')
+    .action((o: { output: string }) => {
+      const dir = resolve(o.output);
+      mkdirSync(dir, { recursive: true });
+      let failed = 0;
+      for (const kind of KIND_IDS) {
+        const fixtures = join(ROOT, 'test', 'fixtures', kind);
+        for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.json')).sort()) {
+          const r = renderDocument(kind, readJsonFile(join(fixtures, file)));
+          if (!r.ok) {
+            failed++;
+            io.err(`${kind}/${file}:\n${formatFindings(r.findings)}`);
+            continue;
+          }
+          const target = join(dir, `${kind}--${file.replace(/\.json$/, '.docx')}`);
+          writeFileAtomic(target, r.docx);
+          io.out(`  ${target}`);
+        }
+      }
+      io.out(failed ? `${failed} văn bản không dựng được.` : `Xong. Mở các tệp .docx trong thư mục ${dir} bằng Word hoặc LibreOffice.`);
+      setExit(failed ? EXIT.findings : EXIT.ok);
+    });
+
+  return program;
+}
+
+const COMMANDER_VI: Record<string, string> = {
+  'commander.unknownCommand': 'Lệnh không có. Xem "vanban --help".',
+  'commander.missingArgument': 'Thiếu tham số. Xem "vanban help <lệnh>".',
+  'commander.missingMandatoryOptionValue': 'Thiếu tùy chọn bắt buộc (ví dụ -o <tệp>).',
+  'commander.optionMissingArgument': 'Tùy chọn thiếu giá trị.',
+  'commander.unknownOption': 'Tùy chọn không có. Xem "vanban help <lệnh>".',
+  'commander.excessArguments': 'Thừa tham số. Xem "vanban help <lệnh>".',
+};
+
+/** Runs the CLI and returns its exit code (never throws for user errors). */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      const vi = COMMANDER_VI[err.code];
+      if (vi) io.err(vi);
+      return EXIT.input;
+    }
+    io.err(`Lỗi không mong đợi: ${(err as Error).message}`);
+    return EXIT.input;
+  }
+  return code;
+}

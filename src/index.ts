@@ -1,0 +1,13 @@
+/**
+ * vanban — library API. Every face (CLI, HTTP, web) calls these functions and holds no business logic.
+ */
+export { KIND_IDS, isKindId, kindInfo, listKinds, type KindId, type KindInfo } from './kinds.js';
+export { hasBlocking, sortFindings, FindingsError, type Finding, type Severity } from './findings.js';
+export { validate, type ValidationResult } from './validate/index.js';
+export { kindSchema, loadSchemas } from './validate/schemas.js';
+export { normalizeInput, normalizeText, detectLegacyEncoding } from './normalize/nfc.js';
+export { compose, viewSpec } from './compose/index.js';
+export { renderDocument as render, type RenderResult } from './render/index.js';
+export { renderTemplate, type DocxResult } from './render/docx.js';
+export { lintTemplate, lintTemplates } from './lint/template-lint.js';
+export * from './format/index.js';
