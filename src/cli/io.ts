@@ -27,13 +27,11 @@ export function readJsonFile(path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const m = /position (\d+)/.exec((err as Error).message);
-    const where = m ? (() => {
-      const pos = Number(m[1]);
+    const pos = jsonErrorPosition((err as Error).message, text);
+    const where = pos === undefined ? '' : (() => {
       const before = text.slice(0, pos);
-      const line = before.split('\n').length;
-      return ` (dòng ${line}, cột ${pos - before.lastIndexOf('\n')})`;
-    })() : '';
+      return ` (dòng ${before.split('\n').length}, cột ${pos - before.lastIndexOf('\n')})`;
+    })();
     throw new InputError('input.invalid-json', `Tệp "${path}" không phải JSON hợp lệ${where}.`);
   }
 }
@@ -58,4 +56,19 @@ export function writeFileAtomic(path: string, data: Buffer | string): void {
     }
     throw err;
   }
+}
+
+/**
+ * Where JSON.parse stopped: V8 says "at position N" for most errors, and for an unexpected token
+ * quotes the token and an excerpt of the text around it instead.
+ */
+export function jsonErrorPosition(message: string, text: string): number | undefined {
+  const m = /position (\d+)/.exec(message);
+  if (m) return Number(m[1]);
+  const token = /Unexpected token '(.)'/.exec(message)?.[1];
+  const excerpt = /"(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(message)?.[1];
+  if (!token || excerpt === undefined) return undefined;
+  const at = text.indexOf(excerpt);
+  const inExcerpt = excerpt.indexOf(token);
+  return at < 0 || inExcerpt < 0 ? undefined : at + inExcerpt;
 }
