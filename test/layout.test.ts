@@ -114,7 +114,9 @@ describe.each(all.map((f) => [`${f.kind}/${f.name}`, f] as const))('%s', (_label
   });
 
   it('leaves no blank paragraph behind', () => {
-    const blank = doc.paragraphs.filter((p) => !p.text.trim() && !p.hasBorder && !p.soleInCell);
+    // Allowed: the short rules (bordered paragraphs), the only paragraph of an empty table cell, and the
+    // spacer Word needs between two tables (style VBKhoangCach); nothing an empty field left behind.
+    const blank = doc.paragraphs.filter((p) => !p.text.trim() && !p.hasBorder && !p.soleInCell && p.style !== 'VBKhoangCach');
     expect(blank.map((p) => p.style)).toEqual([]);
   });
 

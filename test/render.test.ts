@@ -75,7 +75,7 @@ describe('rendering', () => {
     const r = render('quyet-dinh-khen-thuong', one);
     if (!r.ok) throw new Error('render failed');
     const doc = readDocx(r.docx);
-    expect(doc.text).toContain('cho Bà Nguyễn Thị Thu Hà, Trưởng phòng Cải cách hành chính, Sở Nội vụ, đã có thành tích');
+    expect(doc.text).toContain('cho bà Nguyễn Thị Thu Hà, Trưởng phòng Cải cách hành chính, Sở Nội vụ, đã có thành tích');
     expect(doc.text).not.toContain('DANH SÁCH');
     expect(doc.text).toContain('và cá nhân có tên tại Điều 1');
   });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { render, validate, type KindId } from '../src/index.js';
-import { clone, fixtures } from './helpers/fixtures.js';
+import { clone, fixture } from './helpers/fixtures.js';
 
 type Mutation = (d: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -14,7 +14,16 @@ interface Case {
   expect: { code: string; path: string; message: string }[];
 }
 
-const base = (kind: KindId) => fixtures().find((f) => f.kind === kind)!.data;
+/** The complete (non-draft) fixture of each kind that the mutations start from. */
+const BASE: Record<KindId, string> = {
+  'ke-hoach': 'ke-hoach-so-noi-vu-2026',
+  'to-trinh': 'to-trinh-so-noi-vu-bang-khen',
+  'bien-ban': 'bien-ban-hdtdkt-so-noi-vu',
+  'bao-cao-thanh-tich-tap-the': 'phong-cchc-so-noi-vu',
+  'bao-cao-thanh-tich-ca-nhan': 'nguyen-thi-thu-ha-so-noi-vu',
+  'quyet-dinh-khen-thuong': 'bang-khen-chu-tich-2026',
+};
+const base = (kind: KindId) => fixture(kind, BASE[kind]);
 
 
 const CASES: Record<KindId, Case[]> = {
@@ -189,5 +198,21 @@ describe('validation', () => {
     const v = validate('quyet-dinh', {});
     expect(v.findings[0]!.code).toBe('kind.unknown');
     expect(v.findings[0]!.message).toContain('quyet-dinh-khen-thuong');
+  });
+});
+
+describe('legacy encoding detection', () => {
+  it.each([
+    ['Ninh B×nh', 'TCVN3'],
+    ['B¶o Th¾ng', 'TCVN3'],
+    ['Xin chaøo caùc baïn', 'VNI'],
+    ['Nghiêm Xuân Bách', undefined],
+    ['Hà Nội', undefined],
+    ['Chỉ số CCHC (PAR INDEX) đạt 92,5%', undefined],
+    ['Phòng Tổ chức cán bộ', undefined],
+    ['Võ Thị Sáu', undefined],
+  ])('%s → %s', async (text, expected) => {
+    const { detectLegacyEncoding } = await import('../src/index.js');
+    expect(detectLegacyEncoding(text)).toBe(expected);
   });
 });

@@ -44,6 +44,7 @@ const STYLES: StyleDef[] = [
   { id: 'VBDanhSachTieuDe', name: 'VB Tiêu đề danh sách', p: { jc: 'center', keepNext: true }, r: { b: true, size: 14 } },
   { id: 'VBDanhSachGhiChu', name: 'VB Ghi chú danh sách', p: { jc: 'center', after: 12, keepNext: true }, r: { i: true, size: 14 } },
   { id: 'VBDong', name: 'VB Dòng liệt kê', basedOn: 'VBNoiDung', r: { size: 14 } },
+  { id: 'VBKhoangCach', name: 'VB Khoảng cách giữa hai bảng', p: { before: 0, after: 0, lineExact: 6 }, r: { size: 4 } },
 ];
 
 const P = (style: string, content: string | string[], extra: Parameters<typeof p>[1] = {}): string => p(content, { style, ...extra });
@@ -214,7 +215,7 @@ const quyetDinh = (): string[] => [
   ...attachedList(),
 ];
 
-const VOTE_W = [mm(10), mm(60), mm(45), mm(25)];
+const VOTE_W = [mm(12), mm(58), mm(45), mm(27)];
 VOTE_W.push(TEXT_WIDTH - VOTE_W.reduce((a, b) => a + b, 0));
 
 const bienBan = (): string[] => [
@@ -259,14 +260,9 @@ const bienBan = (): string[] => [
   ...section('coKetLuan', [P('VBTieuDe2', 'Kết luận:', { before: 6 })]),
   ...paragraphs('ketLuan'),
   P('VBNoiDung', 'Cuộc họp kết thúc vào {ketThucText}./.', { before: 6 }),
-  table(
-    [
-      tr([
-        tc([P('VBKyQuyenHan', 'THƯ KÝ', { before: 12 }), P('VBKyGhiChu', '(Ký, ghi rõ họ tên)'), P('VBKyHoTen', '{#thuKy}{hoTen}{/thuKy}')], { width: TEXT_WIDTH / 2 }),
-        tc([P('VBKyQuyenHan', 'CHỦ TỌA', { before: 12 }), P('VBKyGhiChu', '(Ký, ghi rõ họ tên, đóng dấu)'), P('VBKyHoTen', '{#chuTri}{hoTen}{/chuTri}')], { width: TEXT_WIDTH / 2 }),
-      ], { cantSplit: true }),
-    ],
-    { widths: [TEXT_WIDTH / 2, TEXT_WIDTH / 2], borders: false },
+  ...twoSignatures(
+    [[P('VBKyQuyenHan', 'THƯ KÝ', { before: 12 }), P('VBKyGhiChu', '(Ký, ghi rõ họ tên)')], [P('VBKyHoTen', '{#thuKy}{hoTen}{/thuKy}')]],
+    [[P('VBKyQuyenHan', 'CHỦ TỌA', { before: 12 }), P('VBKyGhiChu', '(Ký, ghi rõ họ tên, đóng dấu)')], [P('VBKyHoTen', '{#chuTri}{hoTen}{/chuTri}')]],
   ),
   ...noiNhanParas(12),
 ];
@@ -305,9 +301,22 @@ const earlierAwards = (): string[] => [
   ...section('coKhenThuong', [P('VBNoiDung', 'Không có.')], true),
 ];
 
-function twoSignatures(left: string[], right: string[]): string {
+/**
+ * Two signature blocks side by side: titles in the first row, names in the second, so the names line up.
+ * The spacer paragraph before it keeps Word and LibreOffice from merging it with a table just above.
+ */
+function twoSignatures(left: [string[], string[]], right: [string[], string[]]): string[] {
   const w = TEXT_WIDTH / 2;
-  return table([tr([tc(left, { width: w }), tc(right, { width: w })], { cantSplit: true })], { widths: [w, w], borders: false });
+  return [
+    P('VBKhoangCach', ''),
+    table(
+      [
+        tr([tc(left[0], { width: w }), tc(right[0], { width: w })], { cantSplit: true }),
+        tr([tc(left[1], { width: w }), tc(right[1], { width: w })], { cantSplit: true }),
+      ],
+      { widths: [w, w], borders: false },
+    ),
+  ];
 }
 
 const reportTitle = (): string[] => [
@@ -339,18 +348,14 @@ const baoCaoCaNhan = (): string[] => [
   P('VBTieuDe2', '2. Thành tích đạt được'),
   ...paragraphs('thanhTich'),
   ...earlierAwards(),
-  twoSignatures(
+  ...twoSignatures(
     [
-      ...section('xacNhan', [
-        P('VBKyQuyenHan', '{chucDanh}', { before: 12 }),
-        P('VBKyGhiChu', '(Ký, đóng dấu)'),
-        ...section('hoTen', [P('VBKyHoTen', '{hoTen}')]),
-      ]),
+      section('xacNhan', [P('VBKyQuyenHan', '{chucDanh}', { before: 12 }), P('VBKyGhiChu', '(Ký, đóng dấu)')]),
+      section('xacNhan', [...section('hoTen', [P('VBKyHoTen', '{hoTen}')])]),
     ],
     [
-      P('VBKyQuyenHan', 'NGƯỜI BÁO CÁO THÀNH TÍCH', { before: 12 }),
-      P('VBKyGhiChu', '(Ký, ghi rõ họ và tên)'),
-      P('VBKyHoTen', '{#lyLich}{hoTen}{/lyLich}'),
+      [P('VBKyQuyenHan', 'NGƯỜI BÁO CÁO THÀNH TÍCH', { before: 12 }), P('VBKyGhiChu', '(Ký, ghi rõ họ và tên)')],
+      [P('VBKyHoTen', '{#lyLich}{hoTen}{/lyLich}')],
     ],
   ),
 ];
@@ -393,20 +398,14 @@ const baoCaoTapThe = (): string[] => [
   ...section('coDangDoanThe', [P('VBTieuDe2', '2. Công tác xây dựng Đảng, đoàn thể', { before: 6 })]),
   ...paragraphs('dangDoanThe'),
   ...earlierAwards(),
-  twoSignatures(
+  ...twoSignatures(
     [
-      ...section('xacNhan', [
-        P('VBKyQuyenHan', '{chucDanh}', { before: 12 }),
-        P('VBKyGhiChu', '(Ký, đóng dấu)'),
-        ...section('hoTen', [P('VBKyHoTen', '{hoTen}')]),
-      ]),
+      section('xacNhan', [P('VBKyQuyenHan', '{chucDanh}', { before: 12 }), P('VBKyGhiChu', '(Ký, đóng dấu)')]),
+      section('xacNhan', [...section('hoTen', [P('VBKyHoTen', '{hoTen}')])]),
     ],
     [
-      ...section('nguoiKy', [
-        P('VBKyQuyenHan', '{chucDanh}', { before: 12 }),
-        P('VBKyGhiChu', '(Ký, đóng dấu)'),
-        P('VBKyHoTen', '{hoTen}'),
-      ]),
+      section('nguoiKy', [P('VBKyQuyenHan', '{chucDanh}', { before: 12 }), P('VBKyGhiChu', '(Ký, đóng dấu)')]),
+      [P('VBKyHoTen', '{#nguoiKy}{hoTen}{/nguoiKy}')],
     ],
   ),
 ];

@@ -62,10 +62,14 @@ export function upperCoQuan(c: CoQuan): CoQuan {
   return { ...c, ...(c.chuQuan ? { chuQuan: upper(c.chuQuan) } : {}), ten: upper(c.ten) };
 }
 
+/**
+ * The signer block upper-cased. `thamQuyen` is always an array: docxtemplater looks a missing name up in
+ * the enclosing scopes, and a decision's own `thamQuyen` line would otherwise fill the signer's block.
+ */
 export function upperNguoiKy(n: NguoiKy): NguoiKy {
   return {
     ...n,
-    ...(n.thamQuyen ? { thamQuyen: n.thamQuyen.map((t) => ({ tienTo: t.tienTo, ten: upper(t.ten) })) } : {}),
+    thamQuyen: (n.thamQuyen ?? []).map((t) => ({ tienTo: t.tienTo, ten: upper(t.ten) })),
     chucVu: upper(n.chucVu),
   };
 }
@@ -90,8 +94,10 @@ export function subjectsWord(collectives: number, persons: number): string {
   return collectives ? 'TẬP THỂ' : 'CÁ NHÂN';
 }
 
-export function personName(c: CaNhan): string {
-  return c.danhXung ? `${c.danhXung} ${c.hoTen}` : c.hoTen;
+/** "Ông Nguyễn Văn A" in a list; "ông Nguyễn Văn A" inside a sentence. */
+export function personName(c: CaNhan, inSentence = false): string {
+  if (!c.danhXung) return c.hoTen;
+  return `${inSentence ? c.danhXung.toLocaleLowerCase('vi') : c.danhXung} ${c.hoTen}`;
 }
 
 export function personPosition(c: CaNhan): string {

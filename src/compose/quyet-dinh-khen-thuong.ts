@@ -32,7 +32,7 @@ export function dieu1Text(k: QuyetDinhKhenThuong['khenThuong']): string {
   const head = `Tặng ${stripEnd(k.hinhThuc)} cho`;
   const achievement = stripEnd(k.thanhTich);
   if (tapThe.length + caNhan.length === 1) {
-    const who = tapThe[0] ? tapThe[0].ten : `${personName(caNhan[0]!)}, ${personPosition(caNhan[0]!)}`;
+    const who = tapThe[0] ? tapThe[0].ten : `${personName(caNhan[0]!, true)}, ${personPosition(caNhan[0]!)}`;
     return `${head} ${stripEnd(who)}, ${achievement}.`;
   }
   return `${head} ${countsText(tapThe.length, caNhan.length)} ${achievement} (có danh sách kèm theo).`;

@@ -63,8 +63,11 @@ function walk(v: unknown, pointer: string, depth: number, findings: Finding[]): 
 const VIETNAMESE_UNICODE = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0128\u0129\u0168\u0169\u1ea0-\u1ef9]/;
 /** Bytes TCVN3 (ABC) puts where Latin-1 has these symbols: "Ninh B×nh", "B¶o Th¾ng". */
 const TCVN3_MARKS = /[×¶¾¬ª®µ¸¹¨©¦§«¤¥£¢¡]/g;
-/** VNI-Windows writes a base letter followed by an accent byte: "Xin chaøo caùc baïn". */
-const VNI_PAIRS = /[aeiouyAEIOUY][øùûõïêëòóôöúüýþâåäæçìíîñ]/g;
+/**
+ * VNI-Windows writes a base letter followed by an accent byte: "Xin chaøo caùc baïn". Only bytes that
+ * never occur in Vietnamese written in Unicode count (â, ê, ô, ù, õ … are real Vietnamese letters).
+ */
+const VNI_PAIRS = /[aeiouyAEIOUY][øûïöñëäåæçîþ]/g;
 
 /**
  * Heuristic from law-and-format.md D.2: text with no Vietnamese Unicode letters but several
