@@ -475,8 +475,10 @@ export function formatNumberVi(n: number): string {
   return `${n < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
 }
 
+/** Limits below 10.000 (years, hours, counts) read better without a thousands dot: "năm 1945", not "1.945". */
 function formatLimit(v: unknown): string {
-  return typeof v === 'number' ? formatNumberVi(v) : String(v);
+  if (typeof v !== 'number') return String(v);
+  return Number.isInteger(v) && Math.abs(v) < 10000 ? String(v) : formatNumberVi(v);
 }
 
 function quoteValue(v: unknown): string {

@@ -385,14 +385,14 @@ describe('localizeErrors', () => {
     expect(only(localizeErrors(validate?.errors, ajv, { schema: KIND_ID })).message).toBe(expected('Người duyệt'));
   });
 
-  it('minimum/maximum format numbers with thousands dots', () => {
+  it('minimum/maximum write thousands dots from 10.000 up; smaller limits (years, counts) stay plain', () => {
     const doc = validDoc();
     doc.tongKinhPhi = 6000000000;
     doc.soNguoi = 500;
     doc.tyLe = 1;
     const findings = check(doc);
     expect(findings.map((f) => [f.code, f.message])).toEqual([
-      ['schema.minimum', "Trường 'Số người tham dự' (/soNguoi) phải lớn hơn hoặc bằng 1.000 (hiện là 500)."],
+      ['schema.minimum', "Trường 'Số người tham dự' (/soNguoi) phải lớn hơn hoặc bằng 1000 (hiện là 500)."],
       [
         'schema.maximum',
         "Trường 'Tổng kinh phí' (/tongKinhPhi) phải nhỏ hơn hoặc bằng 5.000.000.000 (hiện là 6.000.000.000).",
