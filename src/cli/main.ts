@@ -4,7 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { isKindId, KIND_IDS, listKinds, type KindId } from '../kinds.js';
 import { lintTemplates } from '../lint/template-lint.js';
 import { ROOT } from '../paths.js';
-import { renderDocument } from '../render/index.js';
+import { check, renderDocument } from '../render/index.js';
+import { listCampaigns } from '../rules/campaigns.js';
 import { unknownKindFinding, validate } from '../validate/index.js';
 import type { Finding } from '../findings.js';
 import { InputError, readJsonFile, writeFileAtomic } from './io.js';
@@ -76,6 +77,33 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       emitFindings(io, json, r.valid, r.findings);
       if (!json) io[r.valid ? 'out' : 'err'](r.valid ? `Hợp lệ: ${input}` : `Không hợp lệ: ${countText(r.findings)}.`);
       setExit(r.valid ? EXIT.ok : EXIT.findings);
+    });
+
+  program
+    .command('check')
+    .description('kiểm tra dữ liệu theo lược đồ và theo bộ quy tắc của phong trào mà văn bản nêu (exit 0: không có lỗi chặn)')
+    .argument('<kind>', `loại văn bản: ${KIND_IDS.join(', ')}`)
+    .argument('<input>', 'tệp dữ liệu JSON')
+    .option('--json', 'kết quả dạng JSON')
+    .action((kind: string, input: string, o: { json?: boolean }) => {
+      const json = Boolean(o.json);
+      if (!requireKind(kind, io, json)) return setExit(EXIT.input);
+      const read = readInput(input, io, json);
+      if (!read.ok) return setExit(EXIT.input);
+      const r = check(kind, read.data);
+      emitFindings(io, json, r.valid, r.findings);
+      if (!json) io[r.valid ? 'out' : 'err'](r.valid ? `Đạt: ${input}${r.findings.length ? ` (${countText(r.findings)})` : ''}` : `Không đạt: ${countText(r.findings)}.`);
+      setExit(r.valid ? EXIT.ok : EXIT.findings);
+    });
+
+  program
+    .command('campaigns')
+    .description('liệt kê các phong trào thi đua (bộ quy tắc trong campaigns/)')
+    .option('--json', 'kết quả dạng JSON')
+    .action((o: { json?: boolean }) => {
+      const list = listCampaigns().map((c) => ({ ma: c.ma, phienBan: c.phienBan, ten: c.ten, vanBanNguon: c.vanBanNguon.so, hinhThuc: c.hinhThuc.map((h) => h.ma), soQuyTac: c.quyTac.length }));
+      if (o.json) io.out(JSON.stringify(list, null, 2));
+      else for (const c of list) io.out(`${c.ma.padEnd(28)} ${c.vanBanNguon.padEnd(14)} ${c.ten}`);
     });
 
   program

@@ -1,7 +1,9 @@
 import { compose } from '../compose/index.js';
 import type { Finding } from '../findings.js';
 import { kindInfo, type KindId } from '../kinds.js';
-import { validate } from '../validate/index.js';
+import { checkDocument } from '../rules/documents.js';
+import { hasBlocking, sortFindings } from '../findings.js';
+import { validate, type ValidationResult } from '../validate/index.js';
 import { renderTemplateFile } from './docx.js';
 
 export type RenderResult =
@@ -12,8 +14,19 @@ export type RenderResult =
  * The full path: normalize → validate → compose → fill the Word template. A blocking finding stops it
  * before anything is produced; non-blocking findings come back with the document.
  */
-export function renderDocument(kind: string, input: unknown): RenderResult {
+/**
+ * Schema validation, then the rule checks of the campaign the document names (if any). A document that
+ * names no campaign is checked against the schema and the Nghị định 30 format only.
+ */
+export function check(kind: string, input: unknown): ValidationResult {
   const v = validate(kind, input);
+  if (!v.valid) return v;
+  const findings = sortFindings([...v.findings, ...checkDocument(kind as KindId, v.data as Record<string, unknown>)]);
+  return { valid: !hasBlocking(findings), findings, data: v.data };
+}
+
+export function renderDocument(kind: string, input: unknown): RenderResult {
+  const v = check(kind, input);
   if (!v.valid) return { ok: false, findings: v.findings };
   const k = kind as KindId;
   const data = v.data as Record<string, unknown>;
