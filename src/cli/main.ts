@@ -6,6 +6,7 @@ import { lintTemplates } from '../lint/template-lint.js';
 import { ROOT } from '../paths.js';
 import { check, renderDocument } from '../render/index.js';
 import { listCampaigns } from '../rules/campaigns.js';
+import { rulesMarkdown } from '../rules/rules-doc.js';
 import { unknownKindFinding, validate } from '../validate/index.js';
 import type { Finding } from '../findings.js';
 import { InputError, readJsonFile, writeFileAtomic } from './io.js';
@@ -104,6 +105,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const list = listCampaigns().map((c) => ({ ma: c.ma, phienBan: c.phienBan, ten: c.ten, vanBanNguon: c.vanBanNguon.so, hinhThuc: c.hinhThuc.map((h) => h.ma), soQuyTac: c.quyTac.length }));
       if (o.json) io.out(JSON.stringify(list, null, 2));
       else for (const c of list) io.out(`${c.ma.padEnd(28)} ${c.vanBanNguon.padEnd(14)} ${c.ten}`);
+    });
+
+  program
+    .command('rules-doc')
+    .description('sinh tài liệu bộ quy tắc (docs/RULES.md) từ campaigns/')
+    .option('-o, --output <file>', 'tệp Markdown đầu ra', join(ROOT, 'docs', 'RULES.md'))
+    .action((o: { output: string }) => {
+      const target = resolve(o.output);
+      writeFileAtomic(target, rulesMarkdown());
+      io.out(`Đã ghi ${target}.`);
     });
 
   program

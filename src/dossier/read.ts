@@ -575,19 +575,30 @@ function refuseCorrupt(ctx: Ctx): void {
 /** Reads the central directory only (no data is inflated) and plans what to read. */
 async function scanZip(ctx: Ctx, zip: ZipFile): Promise<Planned<Entry>[]> {
   const entries: Entry[] = [];
+  let scanned = false;
   await new Promise<void>((resolve) => {
     zip.on('entry', (entry: Entry) => {
       entries.push(entry);
       zip.readEntry();
     });
-    zip.on('end', () => resolve());
+    zip.on('end', () => {
+      scanned = true;
+      resolve();
+    });
     zip.on('error', (err: unknown) => {
+      if (scanned) return;
+      scanned = true;
       // yauzl itself stops at absolute and `..` names (decodeStrings); name the entry if it told us.
-      const m = /^(?:invalid relative path|absolute path|invalid characters in fileName): ([\s\S]*)$/.exec(
-        err instanceof Error ? err.message : '',
-      );
+      const message = err instanceof Error ? err.message : '';
+      const m = /^(?:invalid relative path|absolute path|invalid characters in fileName): ([\s\S]*)$/.exec(message);
       if (m) refuseUnsafePath(ctx, m[1] ?? '', 'outside');
-      else refuseCorrupt(ctx);
+      else if (/size mismatch/.test(message)) {
+        ctx.refuse(
+          C.zipSizeMismatch,
+          '',
+          `Tệp nén "${ctx.label}" có mục lưu không nén (stored) khai báo dung lượng không khớp với dữ liệu; tệp nén có thể bị sửa đổi, hồ sơ bị từ chối.`,
+        );
+      } else refuseCorrupt(ctx);
       resolve();
     });
     zip.readEntry();
