@@ -9,6 +9,7 @@ export const KIND_IDS = [
   'bao-cao-thanh-tich-tap-the',
   'bao-cao-thanh-tich-ca-nhan',
   'quyet-dinh-khen-thuong',
+  'phieu-kiem-tra-ho-so',
 ] as const;
 
 export type KindId = (typeof KIND_IDS)[number];
@@ -30,6 +31,7 @@ const TITLES: Record<KindId, [string, string]> = {
   'bao-cao-thanh-tich-tap-the': ['Báo cáo thành tích tập thể', 'BC'],
   'bao-cao-thanh-tich-ca-nhan': ['Báo cáo thành tích cá nhân', 'BC'],
   'quyet-dinh-khen-thuong': ['Quyết định khen thưởng', 'QĐ'],
+  'phieu-kiem-tra-ho-so': ['Phiếu kiểm tra hồ sơ', 'PKT'],
 };
 
 export function isKindId(id: string): id is KindId {

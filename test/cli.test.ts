@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { KIND_IDS } from '../src/kinds.js';
 import { readDocx } from './helpers/docx.js';
 import { FIXTURES } from './helpers/fixtures.js';
 
@@ -30,7 +31,7 @@ describe('vanban CLI', () => {
     expect(r.out).toContain('quyet-dinh-khen-thuong');
     expect(r.out).toContain('Biên bản họp xét khen thưởng');
     const j = JSON.parse(vanban('kinds', '--json').out) as { id: string }[];
-    expect(j.map((k) => k.id)).toHaveLength(6);
+    expect(j.map((k) => k.id)).toEqual([...KIND_IDS]);
   });
 
   it('validates: exit 0 when valid, 1 with Vietnamese errors when not', () => {

@@ -22,11 +22,12 @@ const BASE: Record<KindId, string> = {
   'bao-cao-thanh-tich-tap-the': 'phong-cchc-so-noi-vu',
   'bao-cao-thanh-tich-ca-nhan': 'nguyen-thi-thu-ha-so-noi-vu',
   'quyet-dinh-khen-thuong': 'bang-khen-chu-tich-2026',
+  'phieu-kiem-tra-ho-so': 'phuong-ba-dinh-thieu-bien-ban',
 };
 const base = (kind: KindId) => fixture(kind, BASE[kind]);
 
 
-const CASES: Record<KindId, Case[]> = {
+const CASES: Partial<Record<KindId, Case[]>> = {
   'quyet-dinh-khen-thuong': [
     {
       name: 'cá nhân thứ 2 thiếu họ tên, trích yếu quá dài, ký hiệu có khoảng trắng',
@@ -146,6 +147,20 @@ const CASES: Record<KindId, Case[]> = {
     },
   ],
 };
+
+CASES['phieu-kiem-tra-ho-so'] = [
+  {
+    name: 'mã SHA-256 sai định dạng; kết luận ngoài danh mục',
+    mutate: (d) => {
+      d.tep[1].sha256 = 'ABC';
+      d.ketLuan = 'dat';
+    },
+    expect: [
+      { code: 'schema.enum', path: '/ketLuan', message: "Trường 'Kết luận' (/ketLuan)" },
+      { code: 'schema.pattern', path: '/tep/1/sha256', message: '64 ký tự thập lục phân viết thường' },
+    ],
+  },
+];
 
 describe.each(Object.entries(CASES))('%s: invalid inputs', (kind, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_n, c) => {

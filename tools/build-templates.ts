@@ -44,6 +44,7 @@ const STYLES: StyleDef[] = [
   { id: 'VBDanhSachTieuDe', name: 'VB Tiêu đề danh sách', p: { jc: 'center', keepNext: true }, r: { b: true, size: 14 } },
   { id: 'VBDanhSachGhiChu', name: 'VB Ghi chú danh sách', p: { jc: 'center', after: 12, keepNext: true }, r: { i: true, size: 14 } },
   { id: 'VBDong', name: 'VB Dòng liệt kê', basedOn: 'VBNoiDung', r: { size: 14 } },
+  { id: 'VBMaBam', name: 'VB Mã băm', p: { jc: 'left', before: 2, after: 2 }, r: { size: 8 } },
   { id: 'VBKhoangCach', name: 'VB Khoảng cách giữa hai bảng', p: { before: 0, after: 0, lineExact: 6 }, r: { size: 4 } },
 ];
 
@@ -410,6 +411,59 @@ const baoCaoTapThe = (): string[] => [
   ),
 ];
 
+const SLIP_PART = [mm(10), mm(72), mm(38), mm(22)];
+SLIP_PART.push(TEXT_WIDTH - SLIP_PART.reduce((a, b) => a + b, 0));
+const SLIP_ISSUE = [mm(10), mm(26), mm(90)];
+SLIP_ISSUE.push(TEXT_WIDTH - SLIP_ISSUE.reduce((a, b) => a + b, 0));
+const SLIP_FILE = [mm(10), mm(58), mm(20)];
+SLIP_FILE.push(TEXT_WIDTH - SLIP_FILE.reduce((a, b) => a + b, 0));
+
+function loopTable(widths: number[], headers: string[], loop: string, cells: [string, string][]): string {
+  return table(
+    [
+      headerRow(headers.map((h, i) => [h, widths[i]!] as [string, number])),
+      tr(
+        cells.map(([style, text], i) => {
+          const open = i === 0 ? `{#${loop}}` : '';
+          const close = i === cells.length - 1 ? `{/${loop}}` : '';
+          return tc([P(style, `${open}${text}${close}`)], { width: widths[i]! });
+        }),
+        { cantSplit: true },
+      ),
+    ],
+    { widths, borders: true },
+  );
+}
+
+const phieuKiemTra = (): string[] => [
+  headerTable({ number: true, date: true }),
+  ...titleBlock('PHIẾU KIỂM TRA HỒ SƠ', [P('VBTrichYeu', '{trichYeu}')]),
+  ...section('hoSo', [
+    P('VBNoiDung', [r('Đơn vị đề nghị: ', { b: true }), r('{donViDeNghi}')]),
+    P('VBNoiDung', [r('Phong trào thi đua: ', { b: true }), r('{phongTrao}')]),
+    P('VBNoiDung', [r('Hình thức, dịp khen thưởng: ', { b: true }), r('{hinhThuc}; {dip}')]),
+    P('VBNoiDung', [r('Bộ hồ sơ theo quy định: ', { b: true }), r('{boHoSo}; đã nộp {soBoText}.')]),
+  ]),
+  P('VBTieuDe1', 'I. THÀNH PHẦN HỒ SƠ'),
+  loopTable(SLIP_PART, ['STT', 'Thành phần', 'Của', 'Tình trạng', 'Tệp'], 'dsThanhPhan', [
+    ['VBBangGiua', '{stt}'], ['VBBang', '{ten}'], ['VBBang', '{doiTuong}'], ['VBBangGiua', '{trangThaiText}'], ['VBBang', '{tep}'],
+  ]),
+  P('VBTieuDe1', 'II. CÁC VẤN ĐỀ CẦN KHẮC PHỤC, XÁC NHẬN', { before: 12 }),
+  ...section('coVanDe', [
+    loopTable(SLIP_ISSUE, ['STT', 'Mức độ', 'Nội dung', 'Căn cứ'], 'dsVanDe', [
+      ['VBBangGiua', '{stt}'], ['VBBang', '{mucDoText}'], ['VBBang', '{noiDung}'], ['VBBang', '{canCu}'],
+    ]),
+  ]),
+  ...section('coVanDe', [P('VBNoiDung', 'Không có vấn đề nào.')], true),
+  P('VBTieuDe1', 'III. CÁC TỆP ĐÃ KIỂM TRA (MÃ SHA-256)', { before: 12 }),
+  loopTable(SLIP_FILE, ['STT', 'Tệp', 'Dung lượng', 'Mã SHA-256'], 'dsTep', [
+    ['VBBangGiua', '{stt}'], ['VBBang', '{duongDan}'], ['VBBangGiua', '{kichThuoc}'], ['VBMaBam', '{sha256}'],
+  ]),
+  P('VBTieuDe1', 'IV. KẾT LUẬN', { before: 12 }),
+  P('VBNoiDung', '{ketLuanText}'),
+  signatureTable(noiNhanParas(), signerParas()),
+];
+
 const KINDS: Record<string, { title: string; body: () => string[] }> = {
   'ke-hoach': { title: 'Kế hoạch', body: keHoach },
   'to-trinh': { title: 'Tờ trình đề nghị khen thưởng', body: toTrinh },
@@ -417,6 +471,7 @@ const KINDS: Record<string, { title: string; body: () => string[] }> = {
   'bao-cao-thanh-tich-tap-the': { title: 'Báo cáo thành tích tập thể', body: baoCaoTapThe },
   'bao-cao-thanh-tich-ca-nhan': { title: 'Báo cáo thành tích cá nhân', body: baoCaoCaNhan },
   'quyet-dinh-khen-thuong': { title: 'Quyết định khen thưởng', body: quyetDinh },
+  'phieu-kiem-tra-ho-so': { title: 'Phiếu kiểm tra hồ sơ', body: phieuKiemTra },
 };
 
 mkdirSync(OUT, { recursive: true });

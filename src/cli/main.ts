@@ -7,6 +7,9 @@ import { ROOT } from '../paths.js';
 import { check, renderDocument } from '../render/index.js';
 import { listCampaigns } from '../rules/campaigns.js';
 import { rulesMarkdown } from '../rules/rules-doc.js';
+import { checkDossier } from '../dossier/check.js';
+import { dossierTable } from './dossier-table.js';
+import { renderSlip } from '../dossier/slip.js';
 import { unknownKindFinding, validate } from '../validate/index.js';
 import type { Finding } from '../findings.js';
 import { InputError, readJsonFile, writeFileAtomic } from './io.js';
@@ -105,6 +108,27 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const list = listCampaigns().map((c) => ({ ma: c.ma, phienBan: c.phienBan, ten: c.ten, vanBanNguon: c.vanBanNguon.so, hinhThuc: c.hinhThuc.map((h) => h.ma), soQuyTac: c.quyTac.length }));
       if (o.json) io.out(JSON.stringify(list, null, 2));
       else for (const c of list) io.out(`${c.ma.padEnd(28)} ${c.vanBanNguon.padEnd(14)} ${c.ten}`);
+    });
+
+  const dossier = program.command('dossier').description('hồ sơ đề nghị khen thưởng');
+  dossier
+    .command('check')
+    .description('kiểm tra hồ sơ (thư mục hoặc .zip có hoso.json) trước khi nộp (exit 0: được nộp; 1: có lỗi chặn; 2: không đọc được)')
+    .argument('<path>', 'thư mục hoặc tệp .zip')
+    .option('--json', 'kết quả dạng JSON')
+    .option('--phieu <file>', 'ghi Phiếu kiểm tra hồ sơ (DOCX)')
+    .action(async (path: string, o: { json?: boolean; phieu?: string }) => {
+      const r = await checkDossier(resolve(path), { name: path });
+      if (o.json) io.out(JSON.stringify(r, null, 2));
+      else io[r.ok ? 'out' : 'err'](dossierTable(r));
+      if (o.phieu) {
+        const slip = renderSlip(r);
+        if (slip.ok) {
+          writeFileAtomic(resolve(o.phieu), slip.docx);
+          if (!o.json) io.out(`Đã ghi phiếu kiểm tra: ${resolve(o.phieu)}`);
+        } else io.err(formatFindings(slip.findings));
+      }
+      setExit(r.unreadable ? EXIT.input : r.ok ? EXIT.ok : EXIT.findings);
     });
 
   program

@@ -2,6 +2,7 @@ import type { KindId } from '../kinds.js';
 import { baoCaoCaNhanComposer, baoCaoTapTheComposer } from './bao-cao-thanh-tich.js';
 import { bienBanComposer } from './bien-ban.js';
 import { keHoachComposer } from './ke-hoach.js';
+import { phieuKiemTraComposer } from './phieu-kiem-tra-ho-so.js';
 import { quyetDinhComposer } from './quyet-dinh-khen-thuong.js';
 import { toTrinhComposer } from './to-trinh.js';
 import type { Composer, Data, ViewModel, ViewSpec } from './types.js';
@@ -13,6 +14,7 @@ const COMPOSERS: Record<KindId, Composer<never>> = {
   'bao-cao-thanh-tich-tap-the': baoCaoTapTheComposer,
   'bao-cao-thanh-tich-ca-nhan': baoCaoCaNhanComposer,
   'quyet-dinh-khen-thuong': quyetDinhComposer,
+  'phieu-kiem-tra-ho-so': phieuKiemTraComposer,
 };
 
 /** Builds the view model of valid, normalized data. */

@@ -34,6 +34,18 @@ export function validateCampaign(data: unknown, file = 'campaign'): Finding[] {
   const unitTypes = new Set((c.loaiDonVi ?? []).map((k) => k.ma));
   const confirmations = new Set((c.xacNhan ?? []).map((k) => k.ma));
   const fields = new Set((c.truongDuLieu ?? []).map((f) => `/duLieu/${f.ma}`));
+  const evidence = new Set((c.minhChung ?? []).map((k) => k.ma));
+  const catalogues: [string, { ma: string }[] | undefined][] = [
+    ['dip', c.dip], ['hinhThuc', c.hinhThuc], ['khoi', c.khoi], ['loaiDonVi', c.loaiDonVi],
+    ['truongDuLieu', c.truongDuLieu], ['xacNhan', c.xacNhan], ['minhChung', c.minhChung],
+  ];
+  for (const [name, list] of catalogues) {
+    const seen = new Set<string>();
+    (list ?? []).forEach((x, i) => {
+      if (seen.has(x.ma)) bad(`/${name}/${i}/ma`, `Mã "${x.ma}" bị trùng trong ${name} của bộ quy tắc ${c.ma}.`);
+      seen.add(x.ma);
+    });
+  }
   const ids = new Set<string>();
   const unique = (id: string, path: string): void => {
     if (ids.has(id)) bad(path, `Mã "${id}" bị trùng trong bộ quy tắc ${c.ma}.`);
@@ -50,7 +62,10 @@ export function validateCampaign(data: unknown, file = 'campaign'): Finding[] {
     }
     const walk = (x: Condition): void => {
       if (x.kiemTra && !NAMED_CHECKS[x.kiemTra]) bad(path, `Kiểm tra "${x.kiemTra}" không có trong bộ kiểm tra của hệ thống.`);
-      [...(x.tatCa ?? []), ...(x.motTrong ?? []), ...(x.khong ? [x.khong] : [])].forEach(walk);
+      if (x.kiemTra === 'co-xac-nhan' && !confirmations.has(x.thamSo?.ma ?? '')) bad(path, `Kiểm tra co-xac-nhan dùng nội dung xác nhận "${x.thamSo?.ma ?? ''}" chưa khai báo trong xacNhan.`);
+      if (x.kiemTra === 'co-minh-chung' && !evidence.has(x.thamSo?.loai ?? '')) bad(path, `Kiểm tra co-minh-chung dùng loại minh chứng "${x.thamSo?.loai ?? ''}" chưa khai báo trong minhChung.`);
+      if (x.dem === '/minhChung' && x.loc?.truong === '/loai' && typeof x.loc.giaTri === 'string' && !evidence.has(x.loc.giaTri)) bad(path, `Điều kiện đếm minh chứng loại "${x.loc.giaTri}" chưa khai báo trong minhChung.`);
+      [...(x.tatCa ?? []), ...(x.motTrong ?? []), ...(x.khong ? [x.khong] : []), ...(x.loc ? [x.loc] : [])].forEach(walk);
     };
     walk(cond);
   };
@@ -64,12 +79,16 @@ export function validateCampaign(data: unknown, file = 'campaign'): Finding[] {
     if (!forms.has(q.hinhThuc)) bad(`/chiTieu/${i}/hinhThuc`, `Chỉ tiêu "${q.ma}" dùng hình thức "${q.hinhThuc}" chưa khai báo.`);
     q.dip.forEach((d) => dips.has(d) || bad(`/chiTieu/${i}/dip`, `Chỉ tiêu "${q.ma}" dùng dịp "${d}" chưa khai báo.`));
     if (q.khoi && !blocks.has(q.khoi)) bad(`/chiTieu/${i}/khoi`, `Chỉ tiêu "${q.ma}" dùng khối "${q.khoi}" chưa khai báo.`);
+    const form = c.hinhThuc.find((h) => h.ma === q.hinhThuc);
+    if (form && q.loai && !form.doiTuong.includes(q.loai)) bad(`/chiTieu/${i}/loai`, `Chỉ tiêu "${q.ma}" đếm ${q.loai} nhưng hình thức "${form.ma}" không xét cho đối tượng này: chỉ tiêu không bao giờ áp dụng.`);
+    if (form) q.dip.forEach((d) => form.dip.includes(d) || bad(`/chiTieu/${i}/dip`, `Chỉ tiêu "${q.ma}" áp dụng dịp "${d}" nhưng hình thức "${form.ma}" không xét trong dịp này.`));
   });
   c.quyTac.forEach((r, i) => {
     unique(r.ma, `/quyTac/${i}/ma`);
     (r.apDung.hinhThuc ?? []).forEach((h) => forms.has(h) || bad(`/quyTac/${i}/apDung`, `Quy tắc "${r.ma}" áp dụng cho hình thức "${h}" chưa khai báo.`));
     (r.apDung.dip ?? []).forEach((d) => dips.has(d) || bad(`/quyTac/${i}/apDung`, `Quy tắc "${r.ma}" áp dụng cho dịp "${d}" chưa khai báo.`));
     (r.apDung.loaiDonVi ?? []).forEach((u) => unitTypes.has(u) || bad(`/quyTac/${i}/apDung`, `Quy tắc "${r.ma}" dùng loại đơn vị "${u}" chưa khai báo.`));
+    if (r.xacNhan && r.dieuKien.kiemTra === 'co-xac-nhan' && r.dieuKien.thamSo?.ma !== r.xacNhan) bad(`/quyTac/${i}/xacNhan`, `Quy tắc "${r.ma}" nêu nội dung xác nhận "${r.xacNhan}" nhưng điều kiện kiểm tra "${r.dieuKien.thamSo?.ma ?? ''}".`);
     if (r.xacNhan && !confirmations.has(r.xacNhan)) bad(`/quyTac/${i}/xacNhan`, `Quy tắc "${r.ma}" dùng nội dung xác nhận "${r.xacNhan}" chưa khai báo.`);
     if (r.mucDo === 'review' && !r.xacNhan) bad(`/quyTac/${i}`, `Quy tắc "${r.ma}" mức review phải nêu nội dung xác nhận (xacNhan) để người có thẩm quyền xác nhận.`);
     condition(r.dieuKien, `/quyTac/${i}/dieuKien`);

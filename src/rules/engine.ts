@@ -1,5 +1,5 @@
 import type { Finding } from '../findings.js';
-import { evaluate, pointerGet } from './conditions.js';
+import { evaluate, pointerGet, type Evaluation } from './conditions.js';
 import { renderSnippet } from './snippets.js';
 import { citationText, type Campaign, type Nominee, type Rule } from './types.js';
 
@@ -34,7 +34,7 @@ export function checkAwardContext(ctx: AwardContext): Finding[] {
       severity: 'error',
       path: `${pointer}/hinhThuc`,
       message: `Phong trào ${c.ma} không có hình thức khen thưởng "${ctx.hinhThuc}". Các hình thức: ${c.hinhThuc.map((h) => `${h.ma} (${h.ten})`).join('; ')}.`,
-      citation: `${c.vanBanNguon.so}, mục IV.1`,
+      citation: c.vanBanNguon.so,
     });
   }
   if (!dip) {
@@ -43,7 +43,7 @@ export function checkAwardContext(ctx: AwardContext): Finding[] {
       severity: 'error',
       path: `${pointer}/dip`,
       message: `Phong trào ${c.ma} không có dịp khen thưởng "${ctx.dip}". Các dịp: ${c.dip.map((d) => d.ma).join(', ')}.`,
-      citation: `${c.vanBanNguon.so}, mục IV.1`,
+      citation: c.vanBanNguon.so,
     });
   }
   if (form && dip && !form.dip.includes(dip.ma)) {
@@ -58,14 +58,20 @@ export function checkAwardContext(ctx: AwardContext): Finding[] {
   return out;
 }
 
-function ruleApplies(r: Rule, ctx: AwardContext, n: Nominee): boolean {
+/**
+ * Whether a rule applies to a nominee: true, false, or unknown when the data that decides it is
+ * missing (then the missing fields are reported, never silently skipped).
+ */
+function ruleApplies(r: Rule, ctx: AwardContext, n: Nominee): Evaluation {
   const a = r.apDung;
-  if (a.hinhThuc && !a.hinhThuc.includes(ctx.hinhThuc)) return false;
-  if (a.dip && !a.dip.includes(ctx.dip)) return false;
-  if (a.loai && !a.loai.includes(n.loai)) return false;
-  if (a.loaiDonVi && !(n.loaiDonVi && a.loaiDonVi.includes(n.loaiDonVi))) return false;
-  if (a.khi && evaluate(a.khi, n).value !== true) return false;
-  return true;
+  const no: Evaluation = { value: false, missing: [] };
+  if (a.hinhThuc && !a.hinhThuc.includes(ctx.hinhThuc)) return no;
+  if (a.dip && !a.dip.includes(ctx.dip)) return no;
+  if (a.loai && !a.loai.includes(n.loai)) return no;
+  if (a.loaiDonVi && !n.loaiDonVi) return { value: 'unknown', missing: ['/loaiDonVi'] };
+  if (a.loaiDonVi && !a.loaiDonVi.includes(n.loaiDonVi!)) return no;
+  if (a.khi) return evaluate(a.khi, n);
+  return { value: true, missing: [] };
 }
 
 function fieldTitle(c: Campaign, pointer: string): string {
@@ -74,28 +80,37 @@ function fieldTitle(c: Campaign, pointer: string): string {
   return f ? `'${f.ten}' (${pointer})` : pointer;
 }
 
+/** Values a rule message may name; declared data fields the nominee lacks read "(chưa có)". */
+function messageContext(c: Campaign, n: Nominee): Record<string, unknown> {
+  const blanks = Object.fromEntries((c.truongDuLieu ?? []).map((f) => [f.ma, '(chưa có)']));
+  return { ...n, duLieu: { ...blanks, ...(n.duLieu ?? {}) }, loaiText: SUBJECT[n.loai] };
+}
+
+/** A finding for data that decides a criterion (or whether it applies) but is missing. */
+function missingData(r: Rule, c: Campaign, ref: NomineeRef, missing: string[]): Finding {
+  const list = [...new Set(missing)].map((m) => (m === '/loaiDonVi' ? "'Loại đơn vị' (/loaiDonVi)" : fieldTitle(c, m))).join(', ');
+  return {
+    code: `${r.ma}.thieu-du-lieu`,
+    severity: r.khiThieuDuLieu ?? 'error',
+    path: `${ref.pointer}${r.truongLienQuan ?? ''}`,
+    message: `Chưa đủ dữ liệu để xét tiêu chuẩn của ${ref.nominee.ten}: thiếu ${list}. Tiêu chuẩn: ${r.moTa}`,
+    citation: citationText(r.canCu),
+    hint: 'Bổ sung dữ liệu (kèm minh chứng) rồi kiểm tra lại; thiếu dữ liệu không có nghĩa là không đủ tiêu chuẩn.',
+  };
+}
+
 /** One rule on one nominee: nothing when it holds, else a finding with the rule's legal basis. */
 export function applyRule(r: Rule, c: Campaign, ref: NomineeRef): Finding | undefined {
   const e = evaluate(r.dieuKien, ref.nominee);
   if (e.value === true) return undefined;
   const path = `${ref.pointer}${r.truongLienQuan ?? ''}`;
   const citation = citationText(r.canCu);
-  if (e.value === 'unknown') {
-    const missing = [...new Set(e.missing)].map((m) => fieldTitle(c, m)).join(', ');
-    return {
-      code: `${r.ma}.thieu-du-lieu`,
-      severity: r.khiThieuDuLieu ?? 'error',
-      path,
-      message: `Chưa đủ dữ liệu để xét tiêu chuẩn của ${ref.nominee.ten}: thiếu ${missing}. Tiêu chuẩn: ${r.moTa}`,
-      citation,
-      hint: 'Bổ sung dữ liệu (kèm minh chứng) rồi kiểm tra lại; thiếu dữ liệu không có nghĩa là không đủ tiêu chuẩn.',
-    };
-  }
+  if (e.value === 'unknown') return missingData(r, c, ref, e.missing);
   return {
     code: r.ma,
     severity: r.mucDo,
     path,
-    message: renderSnippet(r.thongBao, { ...ref.nominee, loaiText: SUBJECT[ref.nominee.loai] }) ?? `${ref.nominee.ten}: ${r.moTa}`,
+    message: renderSnippet(r.thongBao, messageContext(c, ref.nominee)) ?? `${ref.nominee.ten}: ${r.moTa}`,
     citation,
     ...(r.goiY ? { hint: r.goiY } : {}),
   };
@@ -144,7 +159,8 @@ export function checkNominees(ctx: AwardContext, refs: readonly NomineeRef[]): F
   for (const ref of refs) {
     const n = ref.nominee;
     out.push(...checkNomineeData(c, ref));
-    if (!form.doiTuong.includes(n.loai)) {
+    const subjectAllowed = form.doiTuong.includes(n.loai);
+    if (!subjectAllowed) {
       out.push({
         code: `${c.ma}.hinh-thuc.doi-tuong`,
         severity: 'error',
@@ -153,7 +169,7 @@ export function checkNominees(ctx: AwardContext, refs: readonly NomineeRef[]): F
         citation: citationText(form.canCu),
       });
     }
-    if (form.khoi && !(n.khoi && form.khoi.includes(n.khoi))) {
+    if (subjectAllowed && form.khoi && !(n.khoi && form.khoi.includes(n.khoi))) {
       out.push({
         code: `${c.ma}.hinh-thuc.khoi`,
         severity: 'error',
@@ -165,7 +181,7 @@ export function checkNominees(ctx: AwardContext, refs: readonly NomineeRef[]): F
       });
     }
     if (!ref.checkCriteria) {
-      const applicable = c.quyTac.filter((r) => ruleApplies(r, ctx, n));
+      const applicable = c.quyTac.filter((r) => ruleApplies(r, ctx, n).value !== false);
       if (applicable.length) {
         out.push({
           code: 'campaign.criteria-not-checked',
@@ -178,8 +194,9 @@ export function checkNominees(ctx: AwardContext, refs: readonly NomineeRef[]): F
       continue;
     }
     for (const r of c.quyTac) {
-      if (!ruleApplies(r, ctx, n)) continue;
-      const f = applyRule(r, c, ref);
+      const applies = ruleApplies(r, ctx, n);
+      if (applies.value === false) continue;
+      const f = applies.value === 'unknown' ? missingData(r, c, ref, applies.missing) : applyRule(r, c, ref);
       if (f) out.push(f);
     }
   }

@@ -36,6 +36,7 @@ const CHECKS: Record<KindId, Check[]> = {
   'to-trinh': [issueDate],
   'quyet-dinh-khen-thuong': [issueDate],
   'bao-cao-thanh-tich-tap-the': [issueDate],
+  'phieu-kiem-tra-ho-so': [issueDate],
   'bao-cao-thanh-tich-ca-nhan': [
     issueDate,
     (d) => dateFinding((d.lyLich as { ngaySinh?: DateLike } | undefined)?.ngaySinh, '/lyLich/ngaySinh', 'Ngày, tháng, năm sinh'),

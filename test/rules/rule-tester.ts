@@ -304,3 +304,57 @@ export function take<T>(list: readonly T[], n: number): T[] {
   if (n > list.length) throw new Error(`Danh sách chỉ có ${list.length} mục, cần ${n}.`);
   return list.slice(0, n);
 }
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Coverage                                                                                          */
+/* ------------------------------------------------------------------------------------------------ */
+
+export interface Required {
+  id: string;
+  kind: 'quyTac' | 'chiTieu' | 'hinhThuc';
+  /** Invalid cases needed: 0 for a form-level check the campaign's data can never trigger. */
+  minInvalid: number;
+}
+
+export const MIN_CASES = 2;
+
+/**
+ * The tables a campaign needs: every rule id in quyTac, every quota id in chiTieu, and the three
+ * form-level checks (invalid cases only when some form can trigger the check: a form closed to some
+ * subject type, a form allotted by khối, a form not awarded on every occasion).
+ */
+export function requiredTables(c: Campaign): Required[] {
+  const f = formCodes(c.ma);
+  const can = {
+    doiTuong: c.hinhThuc.some((h) => h.doiTuong.length < 3),
+    khoi: c.hinhThuc.some((h) => (h.khoi ?? []).length > 0),
+    dip: c.hinhThuc.some((h) => c.dip.some((d) => !h.dip.includes(d.ma))),
+  };
+  return [
+    ...c.quyTac.map((r) => ({ id: r.ma, kind: 'quyTac' as const, minInvalid: MIN_CASES })),
+    ...c.chiTieu.map((q) => ({ id: q.ma, kind: 'chiTieu' as const, minInvalid: MIN_CASES })),
+    { id: f.doiTuong, kind: 'hinhThuc', minInvalid: can.doiTuong ? MIN_CASES : 0 },
+    { id: f.khoi, kind: 'hinhThuc', minInvalid: can.khoi ? MIN_CASES : 0 },
+    { id: f.dip, kind: 'hinhThuc', minInvalid: can.dip ? MIN_CASES : 0 },
+  ];
+}
+
+/** What is missing from a campaign's tables (by case counts), and which tables name no known id. */
+export function coverageProblems(c: Campaign, counts: ReadonlyMap<string, { valid: number; invalid: number }>): string[] {
+  const problems: string[] = [];
+  const required = requiredTables(c);
+  for (const r of required) {
+    const n = counts.get(r.id);
+    if (!n) problems.push(`${c.ma}: ${r.kind} "${r.id}" chưa có bảng kiểm thử`);
+    else {
+      if (n.valid < MIN_CASES) problems.push(`${c.ma}: "${r.id}" có ${n.valid} ca hợp lệ, cần ít nhất ${MIN_CASES}`);
+      if (n.invalid < r.minInvalid) problems.push(`${c.ma}: "${r.id}" có ${n.invalid} ca không hợp lệ, cần ít nhất ${r.minInvalid}`);
+    }
+  }
+  const known = new Set(required.map((r) => r.id));
+  for (const id of counts.keys()) if (!known.has(id)) problems.push(`${c.ma}: bảng "${id}" không ứng với quy tắc, chỉ tiêu hay kiểm tra hình thức nào`);
+  return problems;
+}
+
+export const countsOf = (all: Record<string, Tables>): Map<string, { valid: number; invalid: number }> =>
+  new Map(Object.entries(all).map(([id, t]) => [id, { valid: t.valid.length, invalid: t.invalid.length }]));
