@@ -237,7 +237,7 @@ function donViBangKhen(): Dossier {
           ten: 'Trung tâm Phục vụ hành chính công phường Ba Đình',
           khoi: 'xa-phuong',
           loaiDonVi: 'tap-the-tham-muu-cchc',
-          duLieu: { xepLoai: 'hoan-thanh-xuat-sac', thuocDonViDanDau: true, phuTrachChiSoThanhPhan: false },
+          duLieu: { xepLoai: 'hoan-thanh-xuat-sac', thuocDonViDanDau: true, phuTrachChiSoThanhPhan: false, thuocTrungUong: false },
           xacNhan: [
             xn('guong-mau-chap-hanh', CHU_TICH.ten, CHU_TICH.chucVu, '2026-11-10'),
             xn('noi-bo-doan-ket', CHU_TICH.ten, CHU_TICH.chucVu, '2026-11-10'),
@@ -254,6 +254,8 @@ function donViBangKhen(): Dossier {
           ma: 'cn1',
           loai: 'ca-nhan',
           ten: 'Vương Đình Khải',
+          loaiDonVi: 'ubnd-xa-phuong',
+          duLieu: { thuocTrungUong: false },
           xacNhan: [xn('guong-mau-chap-hanh', CHU_TICH.ten, CHU_TICH.chucVu, '2026-11-10')],
           minhChung: [
             {
@@ -411,6 +413,7 @@ function soNoiVu(): Dossier {
             phuTrachChiSoThanhPhan: true,
             diemThanhPhanNamXet: 8.62,
             diemThanhPhanNamTruoc: 8.15,
+            thuocTrungUong: false,
           },
           xacNhan: [
             xn('guong-mau-chap-hanh', 'Lê Minh Quang', 'Giám đốc Sở Nội vụ thành phố Hà Nội', '2026-11-20'),
@@ -429,7 +432,7 @@ function soNoiVu(): Dossier {
           loai: 'tap-the',
           ten: 'Công ty Cổ phần Công nghệ Dịch vụ công Thăng Long',
           loaiDonVi: 'doanh-nghiep',
-          duLieu: { phuTrachChiSoThanhPhan: false },
+          duLieu: { phuTrachChiSoThanhPhan: false, thuocTrungUong: false },
           xacNhan: [
             xn('guong-mau-chap-hanh', 'Trần Đức Minh', 'Phó Chủ tịch Ủy ban nhân dân phường Cầu Giấy', '2026-11-06'),
             xn('noi-bo-doan-ket', 'Trần Đức Minh', 'Phó Chủ tịch Ủy ban nhân dân phường Cầu Giấy', '2026-11-06'),
@@ -464,6 +467,8 @@ function soNoiVu(): Dossier {
           ma: 'cn1',
           loai: 'ca-nhan',
           ten: 'Nguyễn Thị Thu Hà',
+          loaiDonVi: 'so-ban-nganh',
+          duLieu: { thuocTrungUong: false },
           xacNhan: [xn('guong-mau-chap-hanh', 'Lê Minh Quang', 'Giám đốc Sở Nội vụ thành phố Hà Nội', '2026-11-20')],
           minhChung: [
             {
@@ -706,19 +711,19 @@ function dotXuat(): Dossier {
           loai: 'tap-the',
           ten: TO,
           loaiDonVi: 'khac',
-          duLieu: { phuTrachChiSoThanhPhan: false },
+          duLieu: { phuTrachChiSoThanhPhan: false, thuocTrungUong: false },
           xacNhan: [
             xn('guong-mau-chap-hanh', CHU_TICH.ten, CHU_TICH.chucVu, '2026-10-21'),
             xn('noi-bo-doan-ket', CHU_TICH.ten, CHU_TICH.chucVu, '2026-10-21'),
           ],
-          minhChung: [{ loai: 'cong-nhan-sang-kien', moTa: 'Quyết định số 263/QĐ-HĐSK ngày 20/10/2026 của Hội đồng Sáng kiến phường Ba Đình công nhận giải pháp “Phiếu hẹn điện tử và hỗ trợ nộp hồ sơ tại nhà”' }],
         },
         {
           ma: 'cn1',
           loai: 'ca-nhan',
           ten: 'Mạc Thị Thùy Dung',
+          loaiDonVi: 'ubnd-xa-phuong',
+          duLieu: { thuocTrungUong: false },
           xacNhan: [xn('guong-mau-chap-hanh', CHU_TICH.ten, CHU_TICH.chucVu, '2026-10-21')],
-          minhChung: [{ loai: 'cong-nhan-sang-kien', moTa: 'Quyết định số 263/QĐ-HĐSK ngày 20/10/2026 của Hội đồng Sáng kiến phường Ba Đình (đồng tác giả giải pháp “Phiếu hẹn điện tử và hỗ trợ nộp hồ sơ tại nhà”)' }],
         },
       ],
       tep: [],
@@ -882,9 +887,9 @@ function main(): void {
   put(
     'thieu-tep-ke-khai',
     derive(donVi, (d) => {
-      d.files.delete('minh-chung/cong-nhan-sang-kien-cn1.pdf');
+      d.files.delete('du-lieu/to-trinh.json');
     }),
-    [{ code: 'dossier.file-missing', severity: 'error', path: `${M}/tep/${tepIndex(donVi, 'minh-chung/cong-nhan-sang-kien-cn1.pdf')}` }],
+    [{ code: 'dossier.file-missing', severity: 'error', path: `${M}/tep/${tepIndex(donVi, 'du-lieu/to-trinh.json')}` }],
   );
 
   // ---- one thing missing, derived from ok-so-noi-vu-trinh-ubnd ----

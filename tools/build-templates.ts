@@ -361,7 +361,7 @@ const baoCaoCaNhan = (): string[] => [
   ),
 ];
 
-const TARGET_W = [mm(10), mm(70), mm(25), mm(25)];
+const TARGET_W = [mm(12), mm(68), mm(25), mm(25)];
 TARGET_W.push(TEXT_WIDTH - TARGET_W.reduce((a, b) => a + b, 0));
 
 const baoCaoTapThe = (): string[] => [
@@ -411,11 +411,11 @@ const baoCaoTapThe = (): string[] => [
   ),
 ];
 
-const SLIP_PART = [mm(10), mm(72), mm(38), mm(22)];
+const SLIP_PART = [mm(12), mm(70), mm(38), mm(22)];
 SLIP_PART.push(TEXT_WIDTH - SLIP_PART.reduce((a, b) => a + b, 0));
-const SLIP_ISSUE = [mm(10), mm(26), mm(90)];
+const SLIP_ISSUE = [mm(12), mm(24), mm(90)];
 SLIP_ISSUE.push(TEXT_WIDTH - SLIP_ISSUE.reduce((a, b) => a + b, 0));
-const SLIP_FILE = [mm(10), mm(58), mm(20)];
+const SLIP_FILE = [mm(12), mm(56), mm(20)];
 SLIP_FILE.push(TEXT_WIDTH - SLIP_FILE.reduce((a, b) => a + b, 0));
 
 function loopTable(widths: number[], headers: string[], loop: string, cells: [string, string][]): string {

@@ -54,8 +54,18 @@ function validateManifest(raw: unknown): { manifest?: Manifest; findings: Findin
   return hasBlocking(out) ? { findings: out } : { manifest: data as Manifest, findings: out };
 }
 
-function pickSet(c: Campaign, m: Manifest): DossierSet | Finding {
-  const thuTuc = m.thuTuc ?? c.dip.find((d) => d.ma === m.chienDich.dip)?.thuTuc ?? 'thong-thuong';
+function pickSet(c: Campaign, m: Manifest, findings: Finding[]): DossierSet | Finding {
+  const dip = c.dip.find((d) => d.ma === m.chienDich.dip);
+  const thuTuc = dip?.thuTuc ?? m.thuTuc ?? 'thong-thuong';
+  if (dip && m.thuTuc && m.thuTuc !== dip.thuTuc) {
+    findings.push({
+      code: 'dossier.procedure-mismatch',
+      severity: 'error',
+      path: `${MANIFEST_NAME}#/thuTuc`,
+      message: `Hồ sơ ghi thủ tục ${m.thuTuc === 'don-gian' ? 'đơn giản' : 'thông thường'}, nhưng ${dip.ten} theo thủ tục ${dip.thuTuc === 'don-gian' ? 'đơn giản' : 'thông thường'}; hồ sơ được kiểm tra theo thủ tục của dịp khen thưởng.`,
+      citation: citationText(dip.canCu),
+    });
+  }
   const set = c.hoSo.find((s) => s.tuyen === m.tuyen && s.thuTuc === thuTuc);
   return (
     set ?? {
@@ -106,7 +116,11 @@ export async function checkDossier(input: string | Buffer, opts: ReadDossierOpti
   findings.push(...checkAwardContext(ctx));
 
   // files listed in the manifest ⇄ files in the dossier
-  const nomineeIds = new Set(m.doiTuong.map((d) => d.ma));
+  const nomineeIds = new Set<string>();
+  m.doiTuong.forEach((d, i) => {
+    if (nomineeIds.has(d.ma)) findings.push({ code: 'dossier.duplicate-nominee', severity: 'error', path: `${MANIFEST_NAME}#/doiTuong/${i}/ma`, message: `Mã đối tượng "${d.ma}" (${d.ten}) bị trùng trong hoso.json; mỗi tập thể, cá nhân cần một mã riêng.` });
+    nomineeIds.add(d.ma);
+  });
   m.tep.forEach((t, i) => {
     const at = `${MANIFEST_NAME}#/tep/${i}`;
     const file = src.files.get(t.duongDan.normalize('NFC'));
@@ -130,7 +144,7 @@ export async function checkDossier(input: string | Buffer, opts: ReadDossierOpti
     }
   }
 
-  const set = pickSet(campaign, m);
+  const set = pickSet(campaign, m, findings);
   if ('code' in set) {
     findings.push(set);
   } else {
@@ -147,7 +161,22 @@ export async function checkDossier(input: string | Buffer, opts: ReadDossierOpti
     for (const t of set.thanhPhan) checkComponent(t, m, findings, report.components, src.files);
   }
 
-  const refs: NomineeRef[] = m.doiTuong.map((n, i) => ({ pointer: `${MANIFEST_NAME}#/doiTuong/${i}`, nominee: n, checkCriteria: true }));
+  // Evidence counts only when its file is in the dossier ("văn bản công nhận kèm theo hồ sơ").
+  const attached = (tep: string | undefined): boolean => tep !== undefined && (src.files.get(tep.normalize('NFC'))?.size ?? 0) > 0;
+  m.doiTuong.forEach((n, i) =>
+    (n.minhChung ?? []).forEach((e, j) => {
+      if (e.tep === undefined) {
+        findings.push({ code: 'dossier.evidence-not-attached', severity: 'warning', path: `${MANIFEST_NAME}#/doiTuong/${i}/minhChung/${j}`, message: `Minh chứng "${e.moTa ?? e.loai}" của ${n.ten} không gắn với tệp nào trong hồ sơ; minh chứng này không được tính khi xét tiêu chuẩn.`, hint: 'Đưa bản chụp văn bản vào hồ sơ và ghi đường dẫn ở trường tep.' });
+      } else if (!attached(e.tep)) {
+        findings.push({ code: 'dossier.evidence-file-missing', severity: 'error', path: `${MANIFEST_NAME}#/doiTuong/${i}/minhChung/${j}/tep`, message: `Minh chứng "${e.moTa ?? e.loai}" của ${n.ten} trỏ tới tệp "${e.tep}" nhưng hồ sơ không có tệp này (hoặc tệp rỗng).` });
+      }
+    }),
+  );
+  const refs: NomineeRef[] = m.doiTuong.map((n, i) => ({
+    pointer: `${MANIFEST_NAME}#/doiTuong/${i}`,
+    nominee: { ...n, minhChung: (n.minhChung ?? []).filter((e) => attached(e.tep)) },
+    checkCriteria: true,
+  }));
   findings.push(...checkNominees(ctx, refs));
   return finish();
 }
@@ -160,7 +189,7 @@ function checkComponent(t: Component, m: Manifest, findings: Finding[], statuses
     statuses.push({ ma: t.ma, ten: t.ten, ...(doiTuong ? { doiTuong } : {}), trangThai: status, tep: tep.map((x) => x.duongDan), canCu: citation });
   const confirmation = (tep: Manifest['tep'], who: string, path: string) => {
     if (t.canXacNhan && !tep.some((x) => x.daXacNhan)) {
-      findings.push({ code: `${t.ma}.xac-nhan`, severity: 'error', path, message: `${t.ten} ${who}chưa có xác nhận của cơ quan, đơn vị trình khen (daXacNhan).`, citation, hint: 'Bổ sung bản có xác nhận (ký, đóng dấu) của cơ quan, đơn vị trình khen.' });
+      findings.push({ code: `${t.ma}.xac-nhan`, severity: 'error', path, message: `Thành phần “${t.ten}”${who}: tệp chưa có xác nhận (ký, đóng dấu) của cơ quan, đơn vị trình khen (daXacNhan).`, citation, hint: 'Bổ sung bản có xác nhận của cơ quan, đơn vị trình khen.' });
     }
     if (t.mauSo) {
       for (const x of tep) {
@@ -176,20 +205,34 @@ function checkComponent(t: Component, m: Manifest, findings: Finding[], statuses
       confirmation(tep, '', `${MANIFEST_NAME}#/tep`);
     } else {
       record(required ? 'thieu' : 'khong-bat-buoc', []);
-      if (required) findings.push({ code: t.ma, severity: 'error', path: `${MANIFEST_NAME}#/tep`, message: `Hồ sơ thiếu ${t.ten}.`, citation, hint: `Thêm tệp với vai trò "${t.vaiTro[0]}".` });
+      if (required) findings.push({ code: t.ma, severity: 'error', path: `${MANIFEST_NAME}#/tep`, message: `Hồ sơ thiếu thành phần “${t.ten}”.`, citation, hint: `Thêm tệp với vai trò "${t.vaiTro[0]}".` });
     }
     return;
   }
   m.doiTuong.forEach((n, i) => {
-    if (t.khi && evaluate(t.khi, n).value !== true) return;
+    if (t.khi) {
+      const e = evaluate(t.khi, n);
+      if (e.value === false) return;
+      if (e.value === 'unknown') {
+        findings.push({
+          code: `${t.ma}.thieu-du-lieu`,
+          severity: 'error',
+          path: `${MANIFEST_NAME}#/doiTuong/${i}`,
+          message: `Chưa xác định được ${n.ten} có phải nộp "${t.ten}" hay không: thiếu ${[...new Set(e.missing)].join(', ')} trong hoso.json.`,
+          citation,
+          hint: 'Ghi rõ dữ liệu này (ví dụ loaiDonVi, duLieu.thuocTrungUong) để biết thành phần nào bắt buộc.',
+        });
+        return;
+      }
+    }
     const tep = m.tep.filter((e) => present(e) && (e.doiTuong ?? []).includes(n.ma));
     const path = `${MANIFEST_NAME}#/doiTuong/${i}`;
     if (tep.length) {
       record('co', tep, n.ten);
-      confirmation(tep, `của ${n.ten} `, path);
+      confirmation(tep, ` cho ${n.ten}`, path);
     } else {
       record(required ? 'thieu' : 'khong-bat-buoc', [], n.ten);
-      if (required) findings.push({ code: t.ma, severity: 'error', path, message: `Hồ sơ thiếu ${t.ten} của ${n.ten}.`, citation, hint: `Thêm tệp với vai trò "${t.vaiTro[0]}" và doiTuong ["${n.ma}"].` });
+      if (required) findings.push({ code: t.ma, severity: 'error', path, message: `Hồ sơ thiếu thành phần “${t.ten}” cho ${n.ten}.`, citation, hint: `Thêm tệp với vai trò "${t.vaiTro[0]}" và doiTuong ["${n.ma}"].` });
     }
   });
 }

@@ -1,6 +1,7 @@
 import type { Finding } from '../findings.js';
 import type { NguoiKy } from '../compose/common.js';
 import { renderDocument, type RenderResult } from '../render/index.js';
+import { getCampaign } from '../rules/campaigns.js';
 import type { DossierReport } from './check.js';
 
 export interface SlipHeader {
@@ -27,8 +28,8 @@ export function reportToSlip(r: DossierReport, h: SlipHeader = {}): Record<strin
     hoSo: {
       donViDeNghi: m?.donViDeNghi ?? 'Không đọc được bản kê hoso.json',
       phongTrao: c ? `${c.ten} (${c.ma}, phiên bản ${c.phienBan})` : m?.chienDich.ma ?? 'Không xác định',
-      hinhThuc: m?.chienDich.hinhThuc ?? 'Không xác định',
-      dip: m?.chienDich.dip ?? 'Không xác định',
+      hinhThuc: (m && getCampaign(m.chienDich.ma)?.hinhThuc.find((x) => x.ma === m.chienDich.hinhThuc)?.ten) ?? m?.chienDich.hinhThuc ?? 'Không xác định',
+      dip: (m && getCampaign(m.chienDich.ma)?.dip.find((x) => x.ma === m.chienDich.dip)?.ten) ?? m?.chienDich.dip ?? 'Không xác định',
       boHoSo: r.set ? `${r.set.ten} (${r.set.canCu})` : 'Không xác định được bộ hồ sơ theo quy định',
       soBo: m?.soBo ?? 0,
       soBoYeuCau: r.set?.soBo ?? 0,

@@ -126,6 +126,12 @@ export const tables: Record<string, Tables> = {
     valid: [
       { name: 'tập thể có quyết định công nhận của Hội đồng Sáng kiến', hinhThuc: BK, dip: 'hang-nam', nominees: [complete()] },
       {
+        name: 'đột xuất: thành tích đột xuất không cần sáng kiến đã công nhận (cách hiểu ghi trong docs/RULES.md)',
+        hinhThuc: BK,
+        dip: 'dot-xuat',
+        nominees: [xaPhuong('UBND xã Sóc Sơn', { minhChung: [] })],
+      },
+      {
         name: 'cá nhân có văn bản công nhận giải pháp, kèm minh chứng khác',
         hinhThuc: BK,
         dip: 'so-ket',
@@ -154,9 +160,9 @@ export const tables: Record<string, Tables> = {
         errors: [{ code: 'kh77.iv2a.sang-kien', severity: 'error', path: p(0, '/minhChung'), messageIncludes: 'Ông Đặng Văn Long' }],
       },
       {
-        name: 'đột xuất: tiêu chuẩn vẫn áp dụng; hai tập thể đều thiếu',
+        name: 'sơ kết: hai tập thể đều thiếu văn bản công nhận',
         hinhThuc: BK,
-        dip: 'dot-xuat',
+        dip: 'so-ket',
         nominees: [xaPhuong('UBND xã Sóc Sơn', { minhChung: [] }), so('Sở Tư pháp', { minhChung: [] })],
         errors: [
           { code: 'kh77.iv2a.sang-kien', severity: 'error', path: p(0, '/minhChung') },
