@@ -2,13 +2,14 @@
  * vanban's PDF engine: the filled DOCX is the single source of truth; this draws it with its own
  * layout on pdf-lib (parse → lines → pages → drawing), with no office suite.
  */
-import { PDFDocument, PDFHexString, PDFName, degrees, rgb, type PDFFont } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import type { Finding } from '../findings.js';
 import type { FontFace } from './model.js';
 import { parseDocx } from './parse/index.js';
 import { paginate, type Laid } from './layout/flow.js';
-import { drawPdf } from './draw.js';
+import { drawPdf, setPageContent, type Writer } from './draw.js';
+import { encodeHex } from './font-program.js';
 import { textWidth } from './measure.js';
 
 export interface PdfOptions {
@@ -29,16 +30,17 @@ export type PdfResult = { ok: true; pdf: Uint8Array; pages: number; findings: Fi
 
 const WATERMARK = 'DỰ THẢO';
 
-function watermark(pdf: PDFDocument, font: PDFFont): void {
-  for (const page of pdf.getPages()) {
-    const { width, height } = page.getSize();
-    const size = 96;
-    const w = textWidth(WATERMARK, 'bold', size);
-    const angle = Math.atan2(height, width);
-    const cx = width / 2 - (Math.cos(angle) * w) / 2 + (Math.sin(angle) * size) / 3;
-    const cy = height / 2 - (Math.sin(angle) * w) / 2 - (Math.cos(angle) * size) / 3;
-    page.drawText(WATERMARK, { x: cx, y: cy, size, font, color: rgb(0.75, 0.75, 0.75), opacity: 0.35, rotate: degrees((angle * 180) / Math.PI) });
-  }
+/** A light diagonal "DỰ THẢO" across the page, drawn under nothing: over the text, at 35 % opacity. */
+function watermark(w: Writer, hex: string, fontName: string, width: number, height: number): void {
+  const size = 96;
+  const tw = textWidth(WATERMARK, 'bold', size);
+  const a = Math.atan2(height, width);
+  const c = Math.cos(a);
+  const s = Math.sin(a);
+  const x = width / 2 - (c * tw) / 2 + (s * size) / 3;
+  const y = height / 2 - (s * tw) / 2 - (c * size) / 3;
+  const f = (v: number): string => String(Math.round(v * 1000) / 1000);
+  w.raw(`q /GSdraft gs 0.75 0.75 0.75 rg BT /${fontName} ${size} Tf ${f(c)} ${f(s)} ${f(-s)} ${f(c)} ${f(x)} ${f(y)} Tm <${hex}> Tj ET Q`);
 }
 
 function signatureRect(laid: Laid, pageHeight: number): { page: number; rect: number[] } | undefined {
@@ -62,10 +64,13 @@ export async function docxToPdf(docx: Buffer, o: PdfOptions): Promise<PdfResult>
   const laid = paginate(model);
   const s = model.section;
   const extra: Partial<Record<FontFace, string>> = o.draft ? { bold: WATERMARK } : {};
-  const pdf = (await drawPdf(laid, { pageWidth: s.pageWidth, pageHeight: s.pageHeight, extraText: extra })) as PDFDocument & {
-    vanbanFonts: Map<FontFace, PDFFont>;
-  };
-  if (o.draft) watermark(pdf, pdf.vanbanFonts.get('bold')!);
+  const drawn = await drawPdf(laid, { pageWidth: s.pageWidth, pageHeight: s.pageHeight, extraText: extra });
+  const pdf = drawn.pdf;
+  const gs = o.draft ? { GSdraft: pdf.context.register(pdf.context.obj({ Type: 'ExtGState', ca: PDFNumber.of(0.35) })) } : undefined;
+  drawn.writers.forEach((w, i) => {
+    if (o.draft) watermark(w, encodeHex(drawn.programs.get('bold')!, WATERMARK), drawn.names.get('bold')!, s.pageWidth, s.pageHeight);
+    setPageContent(pdf, i, drawn, w.content(), gs);
+  });
   const title = o.title ?? model.core.title;
   if (title) pdf.setTitle(title, { showInWindowTitleBar: true });
   const author = o.author ?? model.core.creator;

@@ -5,6 +5,7 @@
  * Justification distributes a line's spare width over its spaces; the last line stays left.
  */
 import type { Inline, Paragraph, RunStyle, TabStop } from '../model.js';
+import LineBreaker from 'linebreak';
 import { ascentFor, faceFor, lineHeight, textWidth } from '../measure.js';
 
 /** A piece of a line, positioned relative to the line's left edge (x) once the line is made. */
@@ -54,22 +55,59 @@ type Token =
 /** Field values are not known until pages exist: measure with a placeholder of typical width. */
 const FIELD_SAMPLE = '99';
 
+const LETTER = /\p{L}/u;
+
+/**
+ * Break opportunities come from the Unicode line breaking algorithm (UAX #14, the `linebreak` package),
+ * which is what ICU, and so LibreOffice, applies: after spaces, after a hyphen or a slash inside a word
+ * ("KH-UBND", "bao-cao/tt1.docx"), never inside a number such as "02/3/2026".
+ */
 function tokenize(inlines: readonly Inline[]): Token[] {
-  const out: Token[] = [];
-  for (const il of inlines) {
-    if (il.type === 'tab') out.push({ kind: 'tab', style: il.style });
-    else if (il.type === 'break') out.push({ kind: 'break', style: il.style });
-    else if (il.type === 'field') out.push({ kind: 'field', field: il.field, style: il.style, width: width(FIELD_SAMPLE, il.style) });
-    else {
-      // words, spaces; a hyphen ends a word part (break opportunity after it)
-      const re = /( +)|([^ -]+-?|-)/gu;
-      for (const m of il.text.matchAll(re)) {
-        if (m[1]) out.push({ kind: 'space', text: m[1], style: il.style, width: width(m[1], il.style) });
-        else if (m[2]) out.push({ kind: 'text', text: m[2], style: il.style, width: width(m[2], il.style), glueAfter: !m[2].endsWith('-') });
-      }
-    }
+  // the paragraph as one string, so opportunities across run boundaries are found
+  const parts = inlines.map((il) => (il.type === 'text' ? il.text : il.type === 'tab' ? '\t' : il.type === 'break' ? '\n' : '\uFFFC'));
+  const all = parts.join('');
+  const breaks = new Set<number>();
+  const lb = new LineBreaker(all);
+  for (let b = lb.nextBreak(); b; b = lb.nextBreak()) {
+    // ICU (LibreOffice) breaks after a slash only between letters ("bao-cao/tt1.docx"), not in paths
+    // such as "#/doiTuong/1/xacNhan"
+    const p = b.position;
+    if (all[p - 1] === '/' && !(LETTER.test(all[p - 2] ?? '') && LETTER.test(all[p] ?? ''))) continue;
+    breaks.add(p);
   }
-  // A word part is glued to the next text token (no space between: "Điều 1." then "Tặng"? no — only when adjacent)
+  const out: Token[] = [];
+  let offset = 0;
+  inlines.forEach((il, k) => {
+    const start = offset;
+    offset += parts[k]!.length;
+    if (il.type === 'tab') return void out.push({ kind: 'tab', style: il.style });
+    if (il.type === 'break') return void out.push({ kind: 'break', style: il.style });
+    if (il.type === 'field') return void out.push({ kind: 'field', field: il.field, style: il.style, width: width(FIELD_SAMPLE, il.style) });
+    const text = il.text;
+    let word = '';
+    let spaces = '';
+    const flushWord = (glueAfter: boolean): void => {
+      if (word) out.push({ kind: 'text', text: word, style: il.style, width: width(word, il.style), glueAfter });
+      word = '';
+    };
+    const flushSpaces = (): void => {
+      if (spaces) out.push({ kind: 'space', text: spaces, style: il.style, width: width(spaces, il.style) });
+      spaces = '';
+    };
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch === ' ') {
+        flushWord(true);
+        spaces += ch;
+        continue;
+      }
+      flushSpaces();
+      if (word && breaks.has(start + i)) flushWord(false);
+      word += ch;
+    }
+    flushWord(!breaks.has(offset));
+    flushSpaces();
+  });
   return out;
 }
 
@@ -208,7 +246,11 @@ export function breakLines(p: Paragraph, boxWidth: number): Line[] {
       gw += n.width;
       if (n.kind === 'field') break;
     }
-    if (x + gw > b.available + 0.01 && pieces.some((q) => q.kind !== 'space')) finish(false);
+    // LibreOffice keeps room for an italic glyph's overhang at the line end: font height / 12
+    // (sw/source/core/text/txtguess.cxx, nItalic)
+    const last = group[group.length - 1]!;
+    const overhang = last.style.italic ? last.style.size / 12 : 0;
+    if (x + gw + overhang > b.available + 0.01 && pieces.some((q) => q.kind !== 'space')) finish(false);
     if (gw > b.available + 0.01 && x === 0) {
       // longer than a whole line: cut between characters
       for (const g of group) {
