@@ -13,5 +13,7 @@ export { checkNominees, checkAwardContext, applyRule, type AwardContext, type No
 export { computeBonus, baseSalaryOn, type BonusResult } from './rules/bonus.js';
 export type { Campaign, Nominee, Rule } from './rules/types.js';
 export { renderTemplate, type DocxResult } from './render/docx.js';
+export { renderOutputs, libreOfficePdf, type OutputOptions, type OutputResult, type Format, type PdfEngine } from './render/output.js';
+export { docxToPdf, bundlePdfs, type PdfOptions, type PdfResult } from './pdf/index.js';
 export { lintTemplate, lintTemplates } from './lint/template-lint.js';
 export * from './format/index.js';

@@ -5,6 +5,7 @@ import { isKindId, KIND_IDS, listKinds, type KindId } from '../kinds.js';
 import { lintTemplates } from '../lint/template-lint.js';
 import { ROOT } from '../paths.js';
 import { check, renderDocument } from '../render/index.js';
+import { renderOutputs, type Format, type PdfEngine } from '../render/output.js';
 import { listCampaigns } from '../rules/campaigns.js';
 import { rulesMarkdown } from '../rules/rules-doc.js';
 import { checkDossier } from '../dossier/check.js';
@@ -143,32 +144,47 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('render')
-    .description('dựng văn bản DOCX (không ghi tệp nào khi dữ liệu có lỗi)')
+    .description('dựng văn bản DOCX và/hoặc PDF (không ghi tệp nào khi dữ liệu có lỗi)')
     .argument('<kind>', `loại văn bản: ${KIND_IDS.join(', ')}`)
     .argument('<input>', 'tệp dữ liệu JSON')
-    .requiredOption('-o, --output <file>', 'tệp DOCX đầu ra')
+    .requiredOption('-o, --output <file>', 'tệp đầu ra (.docx hoặc .pdf; với --format docx,pdf: phần đuôi được thay cho từng định dạng)')
+    .option('--format <formats>', 'docx, pdf hoặc docx,pdf (mặc định theo đuôi tệp đầu ra)')
+    .option('--pdf-engine <engine>', 'vanban (mặc định) hoặc libreoffice (khi máy có LibreOffice)', 'vanban')
     .option('--json', 'kết quả dạng JSON')
-    .action((kind: string, input: string, o: { output: string; json?: boolean }) => {
+    .action(async (kind: string, input: string, o: { output: string; format?: string; pdfEngine: string; json?: boolean }) => {
       const json = Boolean(o.json);
+      const fail = (code: string, message: string): void => {
+        emitFindings(io, json, false, [{ code, severity: 'error', path: '', message }]);
+        setExit(EXIT.input);
+      };
       if (!requireKind(kind, io, json)) return setExit(EXIT.input);
-      if (!/\.docx$/i.test(o.output)) {
-        emitFindings(io, json, false, [
-          { code: 'output.format', severity: 'error', path: '', message: `Tệp đầu ra "${o.output}" phải có đuôi .docx.` },
-        ]);
-        return setExit(EXIT.input);
+      const ext = /\.(docx|pdf)$/i.exec(o.output)?.[1]?.toLowerCase();
+      const formats = (o.format ?? ext ?? '').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+      if (!formats.length || formats.some((f) => f !== 'docx' && f !== 'pdf')) {
+        return fail('output.format', `Không rõ định dạng đầu ra cho "${o.output}": dùng đuôi .docx hoặc .pdf, hoặc --format docx, pdf, docx,pdf.`);
       }
+      if (o.pdfEngine !== 'vanban' && o.pdfEngine !== 'libreoffice') return fail('output.pdf-engine', `Bộ dựng PDF "${o.pdfEngine}" không có; chọn vanban hoặc libreoffice.`);
       const read = readInput(input, io, json);
       if (!read.ok) return setExit(EXIT.input);
-      const r = renderDocument(kind, read.data);
+      const r = await renderOutputs(kind, read.data, { formats: formats as Format[], pdfEngine: o.pdfEngine as PdfEngine });
       if (!r.ok) {
         emitFindings(io, json, false, r.findings);
         if (!json) io.err(`Không dựng văn bản: ${countText(r.findings)}. Không ghi tệp nào.`);
         return setExit(EXIT.findings);
       }
-      const target = resolve(o.output);
-      writeFileAtomic(target, r.docx);
-      emitFindings(io, json, true, r.findings, { output: target, bytes: r.docx.length });
-      if (!json) io.out(`Đã ghi ${target} (${Math.ceil(r.docx.length / 1024)} KB).`);
+      const base = resolve(o.output).replace(/\.(docx|pdf)$/i, '');
+      const written: string[] = [];
+      const target = (f: Format): string => (formats.length === 1 && ext === f ? resolve(o.output) : `${base}.${f}`);
+      if (r.docx) {
+        writeFileAtomic(target('docx'), r.docx);
+        written.push(target('docx'));
+      }
+      if (r.pdf) {
+        writeFileAtomic(target('pdf'), Buffer.from(r.pdf));
+        written.push(target('pdf'));
+      }
+      emitFindings(io, json, true, r.findings, { output: written, pages: r.pages });
+      if (!json) io.out(`Đã ghi ${written.join(', ')}.`);
       setExit(EXIT.ok);
     });
 

@@ -29,7 +29,7 @@ export const TEMPLATE_OPTIONS = {
 } as const;
 
 /** Fills a Word template with a view model. Template errors come back together, in Vietnamese. */
-export function renderTemplate(template: Buffer, view: Record<string, unknown>, o: { name: string; title?: string }): DocxResult {
+export function renderTemplate(template: Buffer, view: Record<string, unknown>, o: { name: string; title?: string; author?: string }): DocxResult {
   let doc: Docxtemplater;
   const zip = new PizZip(template);
   try {
@@ -44,10 +44,10 @@ export function renderTemplate(template: Buffer, view: Record<string, unknown>, 
   }
   const out = doc.getZip();
   renumberDrawingIds(out);
-  if (o.title) setCoreTitle(out, o.title);
+  if (o.title) setCoreTitle(out, o.title, o.author);
   return { ok: true, docx: out.generate({ type: 'nodebuffer', compression: 'DEFLATE' }) as Buffer };
 }
 
-export function renderTemplateFile(path: string, view: Record<string, unknown>, title?: string): DocxResult {
-  return renderTemplate(loadTemplate(path), view, { name: `templates/${basename(path)}`, title });
+export function renderTemplateFile(path: string, view: Record<string, unknown>, title?: string, author?: string): DocxResult {
+  return renderTemplate(loadTemplate(path), view, { name: `templates/${basename(path)}`, title, author });
 }

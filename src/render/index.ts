@@ -32,7 +32,9 @@ export function renderDocument(kind: string, input: unknown): RenderResult {
   const data = v.data as Record<string, unknown>;
   const view = compose(k, data);
   const title = typeof data.trichYeu === 'string' ? data.trichYeu : kindInfo(k).title;
-  const out = renderTemplateFile(kindInfo(k).templateFile, view, title);
+  const coQuan = data.coQuan as { ten?: string } | undefined;
+  const author = coQuan?.ten?.replace(/\s*\n\s*/g, ' ');
+  const out = renderTemplateFile(kindInfo(k).templateFile, view, title, author);
   if (!out.ok) return { ok: false, findings: [...v.findings, ...out.findings] };
   return { ok: true, docx: out.docx, findings: v.findings };
 }

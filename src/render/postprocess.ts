@@ -22,10 +22,17 @@ export function renumberDrawingIds(zip: PizZip): number {
 
 const escXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Sets the document title (dc:title) so Word, file managers and the PDF show the summary. */
-export function setCoreTitle(zip: PizZip, title: string): void {
-  const core = zip.file('docProps/core.xml')?.asText();
+function setCoreElement(core: string, tag: string, value: string): string {
+  const el = `<${tag}>${escXml(value)}</${tag}>`;
+  const re = new RegExp(`<${tag}>[\\s\\S]*?</${tag}>`);
+  return re.test(core) ? core.replace(re, el) : core.replace('</cp:coreProperties>', `${el}</cp:coreProperties>`);
+}
+
+/** Sets the document title (the summary) and author (the issuing body), which Word and the PDF show. */
+export function setCoreTitle(zip: PizZip, title: string, author?: string): void {
+  let core = zip.file('docProps/core.xml')?.asText();
   if (!core) return;
-  const t = `<dc:title>${escXml(title)}</dc:title>`;
-  zip.file('docProps/core.xml', core.includes('<dc:title>') ? core.replace(/<dc:title>[\s\S]*?<\/dc:title>/, t) : core.replace('</cp:coreProperties>', `${t}</cp:coreProperties>`));
+  core = setCoreElement(core, 'dc:title', title);
+  if (author) core = setCoreElement(core, 'dc:creator', author);
+  zip.file('docProps/core.xml', core);
 }
