@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { isKindId, KIND_IDS, listKinds, type KindId } from '../kinds.js';
 import { lintTemplates } from '../lint/template-lint.js';
 import { ROOT } from '../paths.js';
-import { check, renderDocument } from '../render/index.js';
+import { check } from '../render/index.js';
 import { renderOutputs, type Format, type PdfEngine } from '../render/output.js';
 import { listCampaigns } from '../rules/campaigns.js';
 import { rulesMarkdown } from '../rules/rules-doc.js';
@@ -201,27 +201,28 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('demo')
-    .description('dựng văn bản mẫu của mọi loại từ dữ liệu mẫu kèm theo, vào thư mục out/')
+    .description('dựng văn bản mẫu (DOCX và PDF) của mọi loại từ dữ liệu mẫu kèm theo, vào thư mục out/')
     .option('-o, --output <dir>', 'thư mục đầu ra', 'out')
-    .action((o: { output: string }) => {
+    .action(async (o: { output: string }) => {
       const dir = resolve(o.output);
       mkdirSync(dir, { recursive: true });
       let failed = 0;
       for (const kind of KIND_IDS) {
         const fixtures = join(ROOT, 'test', 'fixtures', kind);
         for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.json')).sort()) {
-          const r = renderDocument(kind, readJsonFile(join(fixtures, file)));
+          const r = await renderOutputs(kind, readJsonFile(join(fixtures, file)), { formats: ['docx', 'pdf'] });
           if (!r.ok) {
             failed++;
             io.err(`${kind}/${file}:\n${formatFindings(r.findings)}`);
             continue;
           }
-          const target = join(dir, `${kind}--${file.replace(/\.json$/, '.docx')}`);
-          writeFileAtomic(target, r.docx);
-          io.out(`  ${target}`);
+          const target = join(dir, `${kind}--${file.replace(/\.json$/, '')}`);
+          writeFileAtomic(`${target}.docx`, r.docx!);
+          writeFileAtomic(`${target}.pdf`, Buffer.from(r.pdf!));
+          io.out(`  ${target}.docx  ${target}.pdf`);
         }
       }
-      io.out(failed ? `${failed} văn bản không dựng được.` : `Xong. Mở các tệp .docx trong thư mục ${dir} bằng Word hoặc LibreOffice.`);
+      io.out(failed ? `${failed} văn bản không dựng được.` : `Xong. Mở các tệp .docx (Word, LibreOffice) và .pdf trong thư mục ${dir}.`);
       setExit(failed ? EXIT.findings : EXIT.ok);
     });
 
