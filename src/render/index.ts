@@ -33,7 +33,8 @@ export function renderDocument(kind: string, input: unknown): RenderResult {
   const view = compose(k, data);
   const title = typeof data.trichYeu === 'string' ? data.trichYeu : kindInfo(k).title;
   const coQuan = data.coQuan as { ten?: string } | undefined;
-  const author = coQuan?.ten?.replace(/\s*\n\s*/g, ' ');
+  // the issuing body; a personal achievement report is issued by the person
+  const author = (coQuan?.ten ?? (data.lyLich as { hoTen?: string } | undefined)?.hoTen)?.replace(/\s*\n\s*/g, ' ');
   const out = renderTemplateFile(kindInfo(k).templateFile, view, title, author);
   if (!out.ok) return { ok: false, findings: [...v.findings, ...out.findings] };
   return { ok: true, docx: out.docx, findings: v.findings };

@@ -210,7 +210,7 @@ describe('a real decision (Quyết định khen thưởng)', () => {
 
   it('reads docProps/core.xml', () => {
     expect(model.core.title).toMatch(/^Về việc tặng Bằng khen/);
-    expect(model.core.creator).toBe('vanban');
+    expect(model.core.creator).toBe('ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI'); // the issuing body, lines joined
     expect(model.core.language).toBe('vi-VN');
   });
 

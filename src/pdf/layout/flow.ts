@@ -250,7 +250,11 @@ function leadHeight(b: Block, width: number): number {
     return heads.reduce((a, r) => a + r.height, 0) + (first?.height ?? 0);
   }
   const pl = layoutParagraph(b, width);
-  return pl.before + pl.top + (pl.lines[0]?.height ?? 0);
+  // the lines the next page must start with: all of them under keep-lines; with widow/orphan control at
+  // least two (all of a paragraph of up to three lines, which cannot be split without leaving one alone)
+  const n = pl.lines.length;
+  const k = b.style.keepLines ? n : b.style.widowControl ? (n <= 3 ? n : 2) : 1;
+  return pl.before + pl.top + pl.lines.slice(0, k).reduce((a, l) => a + l.height, 0);
 }
 
 function paragraphHeight(pl: ParaLayout): number {
@@ -341,7 +345,8 @@ export function paginate(doc: DocumentModel): Laid {
     const x = left + tl.offset;
     let onThisPage = 0;
     // A row whose paragraphs keep with the next (e.g. the signer's title above the name) stays with the next row.
-    const keeps = t.rows.map((r) => r.cells.some((c) => c.blocks.some((b) => b.type === 'paragraph' && b.style.keepNext)));
+    // Header rows go with the first body row: a header alone at the bottom of a page moves down.
+    const keeps = t.rows.map((r) => r.header || r.cells.some((c) => c.blocks.some((b) => b.type === 'paragraph' && b.style.keepNext)));
     for (const [ri, row] of tl.rows.entries()) {
       let need = row.height;
       for (let j = ri; keeps[j] && tl.rows[j + 1]; j++) need += tl.rows[j + 1]!.height;

@@ -179,15 +179,16 @@ export function breakLines(p: Paragraph, boxWidth: number): Line[] {
       content.forEach((c, i) => {
         if (c.kind === 'tab') lastTab = i;
       });
-      const spaces = content.filter((c, i) => c.kind === 'space' && i > lastTab).length;
+      // every space character gets the same share (a double space gets two)
+      const spaces = content.reduce((a, c, i) => a + (c.kind === 'space' && i > lastTab ? c.text.length : 0), 0);
       if (spaces > 0) {
         stretch = spare / spaces;
         let shift = 0;
         content.forEach((c, i) => {
           c.x += shift;
           if (c.kind === 'space' && i > lastTab) {
-            c.width += stretch;
-            shift += stretch;
+            c.width += stretch * c.text.length;
+            shift += stretch * c.text.length;
           }
         });
       }
@@ -251,7 +252,7 @@ export function breakLines(p: Paragraph, boxWidth: number): Line[] {
     const last = group[group.length - 1]!;
     const overhang = last.style.italic ? last.style.size / 12 : 0;
     if (x + gw + overhang > b.available + 0.01 && pieces.some((q) => q.kind !== 'space')) finish(false);
-    if (gw > b.available + 0.01 && x === 0) {
+    if (gw > b.available + 0.01 && !pieces.some((q) => q.kind !== 'space')) {
       // longer than a whole line: cut between characters
       for (const g of group) {
         if (g.kind !== 'text') {
