@@ -1,6 +1,7 @@
 // npm run bench — DOCX rendering throughput, vanban's full path side by side with bare docxtemplater
 // rendering the same template with the same (already composed) data, in the same run.
 // Writes the figures to docs/BENCHMARKS.md. Not a test: nothing here asserts a time.
+// Then the PDF section (bench/pdf.js): vanban's PDF engine against LibreOffice.
 import { cpus, totalmem } from 'node:os';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { compose, kindInfo, KIND_IDS, render, validate } from '../dist/index.js';
 import { TEMPLATE_OPTIONS } from '../dist/render/docx.js';
+import { benchPdf } from './pdf.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -118,3 +120,11 @@ if (start >= 0) {
 } else doc = `${doc.trimEnd()}\n\n${section}`;
 writeFileSync(path, doc);
 console.log(`\nĐã ghi ${path}`);
+
+await benchPdf({ quick });
+
+// Batch production (issue 5): bench/batch.js, each scenario in a fresh process (its own peak memory).
+if (!process.argv.includes('--no-batch')) {
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, [join(ROOT, 'bench', 'batch.js'), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+}

@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { isKindId, KIND_IDS, listKinds, type KindId } from '../kinds.js';
 import { lintTemplates } from '../lint/template-lint.js';
@@ -15,6 +15,8 @@ import { unknownKindFinding, validate } from '../validate/index.js';
 import type { Finding } from '../findings.js';
 import { InputError, readJsonFile, writeFileAtomic } from './io.js';
 import { countText, formatFindings } from './report.js';
+import { LIST_LIMITS, planBatchIsolated, runBatchIsolated, BatchAbortedError, BatchRenderError } from '../batch/index.js';
+import { progressSink } from '../batch/progress.js';
 
 /** Exit codes: 0 done, 1 blocking findings, 2 input could not be read or the command was wrong. */
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
@@ -188,6 +190,86 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(EXIT.ok);
     });
 
+  const batch = program.command('batch').description('dựng văn bản theo lô từ danh sách Excel/CSV');
+  batch
+    .command('decisions')
+    .description('dựng quyết định khen thưởng (DOCX, PDF, PDF gộp, bảng tổng hợp, manifest) từ danh sách và phần chung, vào một tệp ZIP (exit 0: xong; 1: danh sách có lỗi, không ghi tệp nào; 2: không đọc được đầu vào)')
+    .argument('<list>', 'danh sách tập thể, cá nhân (.xlsx hoặc .csv UTF-8)')
+    .requiredOption('--header <file>', 'phần chung của các quyết định (JSON theo schemas/batch-header.schema.json)')
+    .requiredOption('-o, --output <file>', 'tệp ZIP đầu ra')
+    .option('--mode <mode>', 'grouped (mỗi hình thức một quyết định kèm danh sách) hoặc per-awardee (mỗi tập thể, cá nhân một quyết định)', 'grouped')
+    .option('--threads <n>', 'số luồng dựng song song (mặc định: số lõi CPU)')
+    .option('--json', 'kết quả dạng JSON')
+    .action(async (listPath: string, o: { header: string; output: string; mode: string; threads?: string; json?: boolean }) => {
+      const json = Boolean(o.json);
+      const fail = (code: string, message: string): void => {
+        emitFindings(io, json, false, [{ code, severity: 'error', path: '', message }]);
+        setExit(EXIT.input);
+      };
+      const target = resolve(o.output);
+      try {
+        if (!statSync(dirname(target)).isDirectory()) return fail('output.dir', `Thư mục đầu ra "${dirname(target)}" không có.`);
+      } catch {
+        return fail('output.dir', `Thư mục đầu ra "${dirname(target)}" không có.`);
+      }
+      const threads = o.threads === undefined ? undefined : Number(o.threads);
+      if (threads !== undefined && (!Number.isInteger(threads) || threads < 0 || threads > 64)) return fail('batch.threads', `--threads phải là số nguyên từ 0 đến 64, nhận được "${o.threads}".`);
+      let list: Buffer;
+      try {
+        const size = statSync(listPath).size;
+        if (size > LIST_LIMITS.maxFileBytes) return fail('input.too-large', `Tệp "${listPath}" lớn ${Math.ceil(size / 1024)} KB, vượt giới hạn ${LIST_LIMITS.maxFileBytes / 1024 / 1024} MB.`);
+        list = readFileSync(listPath);
+      } catch {
+        return fail('input.not-found', `Không tìm thấy tệp danh sách "${listPath}".`);
+      }
+      let headerBytes: Buffer;
+      let header: unknown;
+      try {
+        header = readJsonFile(o.header);
+        headerBytes = readFileSync(o.header);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        emitFindings(io, json, false, [{ code: err.code, severity: 'error', path: '', message: err.message }]);
+        return setExit(EXIT.input);
+      }
+      const plan = await planBatchIsolated({ list, listName: basename(listPath), header, headerBytes, mode: o.mode });
+      if (!plan.ok) {
+        emitFindings(io, json, false, plan.findings);
+        if (!json) io.err(`Không dựng lô: ${countText(plan.findings)}. Không ghi tệp nào.`);
+        return setExit(plan.unreadable ? EXIT.input : EXIT.findings);
+      }
+      if (plan.findings.length && !json) io.out(formatFindings(plan.findings));
+      const p = plan.plan;
+      if (!json) io.out(`Dựng ${p.decisions.length} quyết định (${p.mode === 'grouped' ? 'mỗi hình thức một quyết định' : 'mỗi tập thể, cá nhân một quyết định'}) cho ${p.awardees.length} tập thể, cá nhân…`);
+      const tty = io === defaultIo && Boolean(process.stderr.isTTY);
+      const bar = progressSink({ tty, write: (s) => process.stderr.write(s), line: (s) => io.err(s), columns: process.stderr.columns });
+      const abort = new AbortController();
+      const onSignal = (): void => abort.abort();
+      process.once('SIGINT', onSignal);
+      try {
+        const r = await runBatchIsolated(p, { output: target, ...(threads === undefined ? {} : { threads }), signal: abort.signal, onProgress: json ? undefined : (x) => bar.update(x.done, x.total) });
+        bar.finish();
+        const c = r.manifest.counts;
+        if (json) io.out(JSON.stringify({ ok: true, output: r.output, sha256: r.sha256, bytes: r.bytes, counts: c, bonus: r.manifest.bonus, findings: plan.findings }, null, 2));
+        else io.out(`Đã ghi ${r.output}: ${c.decisions} quyết định (${c.pages} trang) cho ${c.collectives} tập thể, ${c.persons} cá nhân${r.manifest.bonus ? `; tiền thưởng ${r.manifest.bonus.totalText}` : ''}. SHA-256 ${r.sha256}.`);
+        setExit(EXIT.ok);
+      } catch (err) {
+        bar.finish();
+        if (err instanceof BatchRenderError) {
+          emitFindings(io, json, false, err.findings);
+          if (!json) io.err(`${err.message} Không ghi tệp nào.`);
+          return setExit(EXIT.findings);
+        }
+        if (err instanceof BatchAbortedError) {
+          io.err('Đã dừng lô theo yêu cầu; không ghi tệp nào.');
+          return setExit(EXIT.input);
+        }
+        throw err;
+      } finally {
+        process.off('SIGINT', onSignal);
+      }
+    });
+
   program
     .command('lint')
     .description('kiểm tra mẫu Word: mọi thẻ ứng với một trường, mọi trường bắt buộc đều được dùng')
@@ -197,6 +279,24 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       emitFindings(io, Boolean(o.json), findings.length === 0, findings);
       if (!o.json) io[findings.length ? 'err' : 'out'](findings.length ? `Mẫu có ${countText(findings)}.` : `Cả ${KIND_IDS.length} mẫu đều khớp với lược đồ.`);
       setExit(findings.length ? EXIT.findings : EXIT.ok);
+    });
+
+  program
+    .command('serve')
+    .description('chạy máy chủ HTTP API (JSON, OpenAPI tại /openapi.json); dừng êm bằng Ctrl+C hoặc SIGTERM')
+    .option('--port <port>', 'cổng (mặc định biến PORT hoặc 3000)')
+    .option('--data <dir>', 'thư mục dữ liệu của máy chủ (các lô)', 'data')
+    .action(async (o: { port?: string; data: string }) => {
+      const port = Number(o.port ?? process.env.PORT ?? 3000);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        io.err(`Cổng "${o.port ?? process.env.PORT}" không hợp lệ: dùng số từ 0 đến 65535.`);
+        return setExit(EXIT.input);
+      }
+      const { startServer } = await import('../http/server.js');
+      const server = await startServer({ port, dataDir: resolve(o.data), signals: true });
+      io.out(`vanban HTTP API: ${server.url} (OpenAPI: ${server.url}/openapi.json). Dừng: Ctrl+C.`);
+      await server.closed;
+      setExit(EXIT.ok);
     });
 
   program

@@ -98,6 +98,7 @@ describe.skipIf(missing.length > 0)('PDF fidelity: vanban vs LibreOffice, line b
   it.each(all.map((f) => [label(f), f] as const))('%s', (name) => {
     const c = results.get(name)!;
     const diff = describeDiff(c);
+    expect(c.total, `${name}: no text lines read back`).toBeGreaterThan(0);
     expect(c.pagesOurs, `${name}: số trang vanban ${c.pagesOurs}, LibreOffice ${c.pagesTheirs}\n${diff}`).toBe(c.pagesTheirs);
     expect(
       c.score,

@@ -1,0 +1,92 @@
+/**
+ * The batch off the calling thread: planning in a short-lived worker thread (dist/batch/plan-worker.js)
+ * and production in a coordinator thread (dist/batch/run-worker.js) that owns the render pool, the ZIP,
+ * the merged PDF and the summary. The calling thread (CLI, HTTP server) only exchanges messages: its
+ * event loop stays free, and the per-decision garbage lives in threads with a small young generation
+ * (every MB of a young generation is resident memory).
+ *
+ * This module imports nothing heavy (types only), so that a caller who loads just it stays small.
+ * From src/ (vitest, tsx) there are no compiled workers: it falls back to the same functions in-process.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import type { Finding } from '../findings.js';
+import type { BatchPlan, PlanInput, PlanResult } from './plan.js';
+import type { BatchResult, Progress, RunOptions } from './run.js';
+
+/** The compiled worker `name` beside this module, when running from dist/. */
+function compiled(name: string): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.js')) return undefined;
+  const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
+  return existsSync(file) ? file : undefined;
+}
+
+async function spawn(file: string, workerData: unknown): Promise<Worker> {
+  const { Worker } = await import('node:worker_threads');
+  return new Worker(file, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+}
+
+/** planBatch in a worker thread ended afterwards (its garbage goes with it). Same result as planBatch. */
+export async function planBatchIsolated(input: PlanInput): Promise<PlanResult> {
+  const file = compiled('plan-worker.js');
+  if (!file) return (await import('./plan.js')).planBatch(input);
+  const worker = await spawn(file, input);
+  try {
+    return await new Promise<PlanResult>((resolve, reject) => {
+      worker.once('message', (r: PlanResult) => resolve(r));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`Luồng lập kế hoạch lô dừng bất thường (mã ${code}).`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+export interface IsolatedRunOptions extends Omit<RunOptions, 'pool'> {
+  /** Render threads (default: one per core; 0 renders inside the coordinator thread). */
+  threads?: number;
+}
+
+/**
+ * runBatch with its coordinator in a worker thread that owns the render pool; progress and the result
+ * come back as messages, `signal` stops it (the partial files are removed). Same bytes as runBatch.
+ */
+export async function runBatchIsolated(plan: BatchPlan, o: IsolatedRunOptions): Promise<BatchResult> {
+  const file = compiled('run-worker.js');
+  if (!file) {
+    const { runBatch } = await import('./run.js');
+    return runBatch(plan, { ...o, ...(o.threads === undefined ? {} : { poolOptions: { threads: o.threads } }) });
+  }
+  const { BatchAbortedError, BatchRenderError } = await import('./errors.js');
+  const worker = await spawn(file, { plan, output: o.output, ...(o.threads !== undefined ? { threads: o.threads } : {}), ...(o.tmpDir ? { tmpDir: o.tmpDir } : {}) });
+  const onAbort = (): void => worker.postMessage({ type: 'abort' });
+  if (o.signal?.aborted) onAbort();
+  o.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await new Promise<BatchResult>((resolve, reject) => {
+      let settled = false;
+      worker.on('message', (m: { type: string; progress?: Progress; result?: BatchResult; kind?: string; message?: string; findings?: Finding[] }) => {
+        if (m.type === 'progress' && m.progress) o.onProgress?.(m.progress);
+        else if (m.type === 'done' && m.result) {
+          settled = true;
+          resolve(m.result);
+        } else if (m.type === 'error') {
+          settled = true;
+          reject(m.kind === 'render' ? new BatchRenderError(m.message ?? '', m.findings ?? []) : m.kind === 'aborted' ? new BatchAbortedError(m.message) : new Error(m.message));
+        }
+      });
+      worker.once('error', (err) => {
+        settled = true;
+        reject(err);
+      });
+      worker.once('exit', (code) => {
+        if (!settled) reject(o.signal?.aborted ? new BatchAbortedError() : new Error(`Luồng điều phối lô dừng bất thường (mã ${code}).`));
+      });
+    });
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * A batch's coordinator in a thread of its own (dist/batch/run-worker.js): it makes the render pool,
+ * the ZIP, the merged PDF and the summary, and posts progress to the thread that started it. Its young
+ * generation is kept small, so the per-decision garbage of appending and hashing does not grow the
+ * process's resident memory; the starting thread (CLI, HTTP server) stays light and responsive.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { BatchPlan } from './plan.js';
+import { BatchAbortedError, BatchRenderError, runBatch } from './run.js';
+
+// Small Buffers come from shared 8 KB slabs, and one long-lived slice (a ZIP entry's name, kept for the
+// central directory) keeps its whole slab alive: over 10,000 decisions that retained ~15 MB of slabs
+// of short-lived headers. This thread allocates its small Buffers one by one instead.
+Buffer.poolSize = 0;
+
+const input = workerData as { plan: BatchPlan; output: string; threads?: number; tmpDir?: string };
+const abort = new AbortController();
+parentPort!.on('message', (m: { type: string }) => {
+  if (m.type === 'abort') abort.abort();
+});
+try {
+  const result = await runBatch(input.plan, {
+    output: input.output,
+    ...(input.threads === undefined ? {} : { poolOptions: { threads: input.threads } }),
+    signal: abort.signal,
+    ...(input.tmpDir ? { tmpDir: input.tmpDir } : {}),
+    onProgress: (p) => parentPort!.postMessage({ type: 'progress', progress: p }),
+  });
+  parentPort!.postMessage({ type: 'done', result });
+} catch (err) {
+  const e = err as Error;
+  parentPort!.postMessage({
+    type: 'error',
+    kind: err instanceof BatchRenderError ? 'render' : err instanceof BatchAbortedError ? 'aborted' : 'other',
+    message: e.message,
+    findings: err instanceof BatchRenderError ? err.findings : undefined,
+  });
+} finally {
+  parentPort!.close();
+}
