@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PizZip from 'pizzip';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compose, kindInfo, render, renderTemplate, validate } from '../src/index.js';
 import { clone, fixture, fixtures } from './helpers/fixtures.js';
 import { readDocx } from './helpers/docx.js';
@@ -40,11 +40,25 @@ describe('golden text and structure', () => {
 describe('rendering', () => {
   const qd = fixture('quyet-dinh-khen-thuong', 'bang-khen-chu-tich-2026');
 
-  it('is deterministic: the same input gives byte-identical DOCX', () => {
-    const a = render('quyet-dinh-khen-thuong', qd);
-    const b = render('quyet-dinh-khen-thuong', clone(qd));
-    expect(a.ok && b.ok).toBe(true);
-    if (a.ok && b.ok) expect(Buffer.compare(a.docx, b.docx)).toBe(0);
+  it('is deterministic: the same input gives byte-identical DOCX, whatever the clock says', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-03-01T08:00:00Z'));
+      const a = render('quyet-dinh-khen-thuong', qd);
+      vi.setSystemTime(new Date('2027-11-30T17:59:58Z'));
+      const b = render('quyet-dinh-khen-thuong', clone(qd));
+      expect(a.ok && b.ok).toBe(true);
+      if (!a.ok || !b.ok) return;
+      expect(Buffer.compare(a.docx, b.docx)).toBe(0);
+      // every entry carries the document's own date (DOS date, local fields)
+      const d = qd.diaDanhNgay as { ngay: number; thang: number; nam: number };
+      const zip = new PizZip(a.docx);
+      for (const f of Object.values(zip.files)) {
+        expect([f.date.getFullYear(), f.date.getMonth() + 1, f.date.getDate()], f.name).toEqual([d.nam, d.thang, d.ngay]);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('writes the decision as a real decision reads: Điều 1 with counts, the list with every awardee', () => {

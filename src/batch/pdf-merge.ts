@@ -47,11 +47,25 @@ export class PdfMerger {
     this.write(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'));
   }
 
+  /** Chunks not yet on disk: a decision's objects go out in one write, not three per object. */
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+
   private write(b: Uint8Array): void {
-    let done = 0;
-    while (done < b.length) done += writeSync(this.fd, b, done, b.length - done);
+    this.pending.push(b);
+    this.pendingBytes += b.length;
     this.hash.update(b);
     this.pos += b.length;
+    if (this.pendingBytes >= 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pendingBytes) return;
+    const b = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    let done = 0;
+    while (done < b.length) done += writeSync(this.fd, b, done, b.length - done);
   }
 
   private object(num: number, body: string | Uint8Array): void {
@@ -94,6 +108,7 @@ export class PdfMerger {
     if (first !== undefined) this.bookmarks.push({ title, page: global[first]! });
     for (const p of f.pages) this.pageNums.push(global[p]!);
     this.decisions++;
+    this.flush();
   }
 
   get pages(): number {
@@ -135,6 +150,7 @@ export class PdfMerger {
     }
     this.write(Buffer.from(lines.join(''), 'latin1'));
     this.write(Buffer.from(`trailer\n<< /Size ${size} /Root ${CATALOG} 0 R /Info ${INFO} 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
+    this.flush();
     this.close();
     return { sha256: this.hash.digest('hex'), bytes: this.pos, pages: this.pageNums.length };
   }

@@ -4,6 +4,7 @@
  * generation is kept small, so the per-decision garbage of appending and hashing does not grow the
  * process's resident memory; the starting thread (CLI, HTTP server) stays light and responsive.
  */
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BatchPlan } from './plan.js';
 import { BatchAbortedError, BatchRenderError, runBatch } from './run.js';
@@ -15,6 +16,7 @@ Buffer.poolSize = 0;
 
 const input = workerData as { plan: BatchPlan; output: string; threads?: number; tmpDir?: string };
 const abort = new AbortController();
+let lastPost = -Infinity;
 parentPort!.on('message', (m: { type: string }) => {
   if (m.type === 'abort') abort.abort();
 });
@@ -24,7 +26,13 @@ try {
     ...(input.threads === undefined ? {} : { poolOptions: { threads: input.threads } }),
     signal: abort.signal,
     ...(input.tmpDir ? { tmpDir: input.tmpDir } : {}),
-    onProgress: (p) => parentPort!.postMessage({ type: 'progress', progress: p }),
+    // at most ten messages a second (and the last one): a message per decision cost the coordinator more than its ZIP work
+    onProgress: (p) => {
+      const now = performance.now();
+      if (p.done < p.total && now - lastPost < 100) return;
+      lastPost = now;
+      parentPort!.postMessage({ type: 'progress', progress: p });
+    },
   });
   parentPort!.postMessage({ type: 'done', result });
 } catch (err) {

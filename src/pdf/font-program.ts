@@ -6,13 +6,16 @@
  * A document using characters outside the prepared set gets an exact subset, prepared the same way.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRawStream, type PDFDocument, type PDFRef } from 'pdf-lib';
 import subsetFont from 'subset-font';
 import type { FontFace } from './model.js';
 import { fontBytes, loadFace } from './measure.js';
 import { BASIC_CHARS, PREPARED_CHARS } from './fonts.js';
+import { ROOT } from '../paths.js';
 
 export interface FontProgram {
   face: FontFace;
@@ -25,6 +28,8 @@ export interface FontProgram {
   toUnicode: Buffer;
   /** [firstGid, [w...]] runs for the W array, in 1/1000 em */
   widths: number[];
+  /** The W array as pdf-lib writes it, serialized once (hundreds of numbers, the same in every document). */
+  wArray: PDFObject;
   descriptor: { ascent: number; descent: number; capHeight: number; italicAngle: number; flags: number; bbox: number[]; stemV: number };
   codePoints: Set<number>;
 }
@@ -46,10 +51,41 @@ function toUnicodeCMap(pairs: [number, number][]): string {
   );
 }
 
+/** The characters of the prepared subsets, sorted: what `npm run fonts` asks harfbuzz for. */
+export function preparedText(): string {
+  return codePointsText(PREPARED_CHARS + BASIC_CHARS);
+}
+
+function codePointsText(chars: string): string {
+  return String.fromCodePoint(...[...new Set([...chars].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b));
+}
+
+/** Where the prepared subset of a face ships (made by `npm run fonts`, checked by test/pdf/fonts.test.ts). */
+export const preparedFontFile = (face: FontFace): string => join(ROOT, 'fonts', `tinos-${face}.prepared.ttf`);
+
+/** harfbuzz subset (TrueType) of a face. */
+export async function harfbuzzSubset(face: FontFace, text: string): Promise<Buffer> {
+  const out = await subsetFont(fontBytes(face), text, { targetFormat: 'truetype' });
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/**
+ * The subset's bytes. The prepared subsets ship in fonts/ so that no thread has to load harfbuzz
+ * (its WebAssembly memory, ~100 MB reserved and ~25 MB resident, stays for the life of the thread):
+ * only a document with characters outside the prepared set makes an exact subset here.
+ */
+async function subsetBytes(face: FontFace, text: string): Promise<Buffer> {
+  if (text === preparedText()) {
+    const file = preparedFontFile(face);
+    if (existsSync(file)) return readFileSync(file);
+  }
+  return harfbuzzSubset(face, text);
+}
+
 async function build(face: FontFace, chars: string): Promise<FontProgram> {
-  const cps = [...new Set([...chars].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
-  const out = await subsetFont(fontBytes(face), String.fromCodePoint(...cps), { targetFormat: 'truetype' });
-  const bytes = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  const text = codePointsText(chars);
+  const cps = [...text].map((c) => c.codePointAt(0)!);
+  const bytes = await subsetBytes(face, text);
   const font = fontkit.create(bytes);
   const upm = font.unitsPerEm;
   const gid = new Map<number, number>();
@@ -81,6 +117,7 @@ async function build(face: FontFace, chars: string): Promise<FontProgram> {
     fontFile: { compressed: deflateSync(bytes), length1: bytes.length },
     toUnicode: deflateSync(Buffer.from(toUnicodeCMap(pairs), 'latin1')),
     widths,
+    wArray: serializeWidths(widths),
     descriptor: {
       ascent: scale(m.ascent),
       descent: scale(m.descent),
@@ -111,6 +148,41 @@ export function programFor(face: FontFace, text: string): Promise<FontProgram> {
   return p;
 }
 
+/**
+ * A PDF object whose bytes are written once: embedding copies them instead of formatting hundreds of
+ * numbers for every document. Produced by pdf-lib itself, so the bytes are the ones it would write.
+ */
+class Serialized extends PDFObject {
+  constructor(private readonly bytes: Uint8Array) {
+    super();
+  }
+  override clone(): PDFObject {
+    return this;
+  }
+  override toString(): string {
+    return Buffer.from(this.bytes).toString('latin1');
+  }
+  override sizeInBytes(): number {
+    return this.bytes.length;
+  }
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    buffer.set(this.bytes, offset);
+    return this.bytes.length;
+  }
+}
+
+function serializeWidths(widths: number[]): PDFObject {
+  const ctx = PDFContext.create();
+  const w = PDFArray.withContext(ctx);
+  for (let i = 0; i < widths.length; i += 2) {
+    w.push(PDFNumber.of(widths[i]!));
+    w.push(ctx.obj([widths[i + 1]!]));
+  }
+  const bytes = new Uint8Array(w.sizeInBytes());
+  w.copyBytesInto(bytes, 0);
+  return new Serialized(bytes);
+}
+
 /** Adds the font's objects (Type0 → CIDFontType2 → descriptor, FontFile2, ToUnicode) to a document. */
 export function embedProgram(pdf: PDFDocument, p: FontProgram): PDFRef {
   const ctx = pdf.context;
@@ -132,11 +204,6 @@ export function embedProgram(pdf: PDFDocument, p: FontProgram): PDFRef {
       FontFile2: fontFileRef,
     }),
   );
-  const w = PDFArray.withContext(ctx);
-  for (let i = 0; i < p.widths.length; i += 2) {
-    w.push(PDFNumber.of(p.widths[i]!));
-    w.push(ctx.obj([p.widths[i + 1]!]));
-  }
   const cidRef = ctx.register(
     ctx.obj({
       Type: 'Font',
@@ -144,7 +211,7 @@ export function embedProgram(pdf: PDFDocument, p: FontProgram): PDFRef {
       BaseFont: PDFName.of(p.baseFont),
       CIDSystemInfo: { Registry: PDFHexString.fromText('Adobe'), Ordering: PDFHexString.fromText('Identity'), Supplement: 0 },
       FontDescriptor: descriptorRef,
-      W: w,
+      W: p.wArray,
       CIDToGIDMap: 'Identity',
     }),
   );

@@ -2,6 +2,7 @@
  * vanban's PDF engine: the filled DOCX is the single source of truth; this draws it with its own
  * layout on pdf-lib (parse → lines → pages → drawing), with no office suite.
  */
+import type PizZip from 'pizzip';
 import { PDFDocument, PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import type { Finding } from '../findings.js';
@@ -57,8 +58,8 @@ function signatureRect(laid: Laid, pageHeight: number): { page: number; rect: nu
   return undefined;
 }
 
-/** DOCX → PDF. Unsupported content in the DOCX is named in findings and nothing is produced. */
-export async function docxToPdf(docx: Buffer, o: PdfOptions): Promise<PdfResult> {
+/** DOCX → PDF (the bytes, or the filled package they are written from). Unsupported content in the DOCX is named in findings and nothing is produced. */
+export async function docxToPdf(docx: Buffer | Uint8Array | PizZip, o: PdfOptions): Promise<PdfResult> {
   const { model, findings } = parseDocx(docx);
   if (findings.some((f) => f.severity === 'error')) return { ok: false, findings };
   const laid = paginate(model);

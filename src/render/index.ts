@@ -4,10 +4,12 @@ import { kindInfo, type KindId } from '../kinds.js';
 import { checkDocument } from '../rules/documents.js';
 import { hasBlocking, sortFindings } from '../findings.js';
 import { validate, type ValidationResult } from '../validate/index.js';
+import type PizZip from 'pizzip';
+import { localDate, documentDay } from './date.js';
 import { renderTemplateFile } from './docx.js';
 
 export type RenderResult =
-  | { ok: true; docx: Buffer; findings: Finding[] }
+  | { ok: true; docx: Buffer; /** the filled package the DOCX was written from */ pkg: PizZip; findings: Finding[] }
   | { ok: false; findings: Finding[] };
 
 /**
@@ -35,7 +37,7 @@ export function renderDocument(kind: string, input: unknown): RenderResult {
   const coQuan = data.coQuan as { ten?: string } | undefined;
   // the issuing body; a personal achievement report is issued by the person
   const author = (coQuan?.ten ?? (data.lyLich as { hoTen?: string } | undefined)?.hoTen)?.replace(/\s*\n\s*/g, ' ');
-  const out = renderTemplateFile(kindInfo(k).templateFile, view, title, author);
+  const out = renderTemplateFile(kindInfo(k).templateFile, view, { title, author, date: localDate(documentDay(data)) });
   if (!out.ok) return { ok: false, findings: [...v.findings, ...out.findings] };
-  return { ok: true, docx: out.docx, findings: v.findings };
+  return { ok: true, docx: out.docx, pkg: out.pkg, findings: v.findings };
 }

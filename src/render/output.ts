@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Finding } from '../findings.js';
 import { docxToPdf, type PdfOptions } from '../pdf/index.js';
+import { documentDay, utcDate } from './date.js';
 import { renderDocument } from './index.js';
 
 export type Format = 'docx' | 'pdf';
@@ -23,12 +24,6 @@ export type OutputResult =
 
 const run = promisify(execFile);
 
-/** Date written into the PDF: the document's own date when complete, else a fixed epoch (deterministic). */
-function documentDate(data: unknown): Date {
-  const d = (data as { diaDanhNgay?: { ngay?: number; thang?: number; nam?: number } }).diaDanhNgay;
-  if (d?.nam && d.thang && d.ngay) return new Date(Date.UTC(d.nam, d.thang - 1, d.ngay));
-  return new Date(Date.UTC(d?.nam ?? 2026, 0, 1));
-}
 
 /** Converts a DOCX with LibreOffice (opt-in engine); a clear finding when it is not installed. */
 export async function libreOfficePdf(docx: Buffer): Promise<{ pdf?: Uint8Array; findings: Finding[] }> {
@@ -74,7 +69,7 @@ export async function renderOutputs(kind: string, input: unknown, o: OutputOptio
     } else {
       const data = input as { so?: { so?: number }; diaDanhNgay?: { ngay?: number } };
       const draft = (data.so !== undefined && data.so.so === undefined) || (data.diaDanhNgay !== undefined && data.diaDanhNgay.ngay === undefined);
-      const p = await docxToPdf(r.docx, { date: documentDate(input), draft, signatureField: true, ...o.pdf });
+      const p = await docxToPdf(r.pkg, { date: utcDate(documentDay(input)), draft, signatureField: true, ...o.pdf });
       if (!p.ok) return { ok: false, findings: [...r.findings, ...p.findings] };
       out.pdf = p.pdf;
       out.pages = p.pages;

@@ -27,8 +27,8 @@ export function unknownKindFinding(kind: string): Finding {
 export function validate(kind: string, input: unknown): ValidationResult {
   if (!isKindId(kind)) return { valid: false, findings: [unknownKindFinding(kind)], data: input };
   const { data, findings } = normalizeInput(input);
-  const { ajv, validators } = loadSchemas();
-  const validator = validators.get(kind as KindId)!;
+  const { ajv, validator: compiled } = loadSchemas();
+  const validator = compiled(kind as KindId);
   const ok = validator(data);
   findings.push(...localizeErrors(validator.errors, ajv, { schema: validator.schema }));
   if (ok && !hasBlocking(findings)) findings.push(...semanticFindings(kind, data as Record<string, unknown>));

@@ -22,7 +22,8 @@ export interface SchemaSet {
   ajv: Ajv;
   /** Raw schema documents by file name (e.g. "to-trinh.schema.json"). */
   documents: Map<string, JsonSchema>;
-  validators: Map<KindId, ValidateFunction>;
+  /** The compiled validator of a kind, compiled on first use (a render thread needs one kind, not all). */
+  validator(kind: KindId): ValidateFunction;
 }
 
 let cached: SchemaSet | undefined;
@@ -39,13 +40,20 @@ export function loadSchemas(dir: string = SCHEMAS_DIR): SchemaSet {
     documents.set(file, schema);
     ajv.addSchema(schema);
   }
-  const validators = new Map<KindId, ValidateFunction>();
   for (const kind of KIND_IDS) {
-    const v = ajv.getSchema(`${SCHEMA_BASE}${kind}.schema.json`);
-    if (!v) throw new Error(`Thiếu lược đồ schemas/${kind}.schema.json`);
-    validators.set(kind, v);
+    if (!documents.has(`${kind}.schema.json`)) throw new Error(`Thiếu lược đồ schemas/${kind}.schema.json`);
   }
-  const set = { ajv, documents, validators };
+  const validators = new Map<KindId, ValidateFunction>();
+  const validator = (kind: KindId): ValidateFunction => {
+    let v = validators.get(kind);
+    if (!v) {
+      v = ajv.getSchema(`${SCHEMA_BASE}${kind}.schema.json`);
+      if (!v) throw new Error(`Thiếu lược đồ schemas/${kind}.schema.json`);
+      validators.set(kind, v);
+    }
+    return v;
+  };
+  const set = { ajv, documents, validator };
   if (dir === SCHEMAS_DIR) cached = set;
   return set;
 }

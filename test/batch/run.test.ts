@@ -17,6 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { planBatch, type BatchPlan } from '../../src/batch/plan.js';
 import { BatchAbortedError, createRenderPool, runBatch, type Manifest } from '../../src/batch/run.js';
 import { readDocx } from '../helpers/docx.js';
+import PizZip from 'pizzip';
 import { bangKhenRows, header, sha256, unzip, xlsx, type ZipEntry } from './helpers.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'vanban-lo-'));
@@ -56,6 +57,12 @@ describe('grouped', () => {
     entries = unzip(zip);
     manifest = JSON.parse(entry(entries, 'manifest.json').toString('utf8')) as Manifest;
     expect(readdirSync(dir)).toEqual(['lo.zip']); // no temporary file left
+  });
+
+  it('stores a correct CRC-32 for every entry (checked by PizZip\'s own JavaScript CRC)', () => {
+    expect(() => new PizZip(zip, { checkCRC32: true })).not.toThrow();
+    const z = new PizZip(zip, { checkCRC32: true });
+    expect(Object.keys(z.files).length).toBe(7);
   });
 
   it('holds the decisions, the merged PDF, the summary and the manifest, in that order', () => {

@@ -32,6 +32,7 @@ import {
   textWidth,
 } from '../../src/pdf/measure.js';
 import type { FontFace } from '../../src/pdf/model.js';
+import { harfbuzzSubset, preparedFontFile, preparedText } from '../../src/pdf/font-program.js';
 
 const FACES: FontFace[] = ['regular', 'bold', 'italic', 'boldItalic'];
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -522,5 +523,24 @@ describe('every Vietnamese letter, four styles, through harfbuzz subsets, pdf-li
     }
     expect(markless).toEqual([]);
     expect(fewest).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('prepared subsets shipped in fonts/', () => {
+  const faces: FontFace[] = ['regular', 'bold', 'italic', 'boldItalic'];
+  it.each(faces)('%s: the shipped file is what harfbuzz makes now (else run `npm run fonts`)', async (face) => {
+    const shipped = readFileSync(preparedFontFile(face));
+    const fresh = await harfbuzzSubset(face, preparedText());
+    expect(shipped.length).toBeGreaterThan(30_000);
+    expect(Buffer.compare(shipped, fresh)).toBe(0);
+  });
+  it('covers every Vietnamese letter in both cases, with its own glyph', () => {
+    for (const face of faces) {
+      const font = fontkit.create(readFileSync(preparedFontFile(face)));
+      for (const c of preparedText()) {
+        if (c === ' ') continue;
+        expect(font.glyphForCodePoint(c.codePointAt(0)!).id, `${face} ${c}`).toBeGreaterThan(0);
+      }
+    }
   });
 });

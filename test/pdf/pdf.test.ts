@@ -26,7 +26,10 @@ vi.mock('../../src/render/index.js', async (importOriginal) => {
     ...real,
     renderDocument: (kind: string, input: unknown) => {
       const r = real.renderDocument(kind, input);
-      return r.ok && inject.edit ? { ...r, docx: inject.edit(r.docx) } : r;
+      if (!r.ok || !inject.edit) return r;
+      // the edited DOCX and the package it reads as, as renderDocument returns both
+      const docx = inject.edit(r.docx);
+      return { ...r, docx, pkg: new PizZip(docx) };
     },
   };
 });

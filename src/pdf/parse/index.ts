@@ -5,6 +5,7 @@
  * never silently dropped; the model still holds everything that could be read.
  */
 import type { Element } from '@xmldom/xmldom';
+import type PizZip from 'pizzip';
 import type { Finding } from '../../findings.js';
 import type { Block, DocumentModel } from '../model.js';
 import { PartContext, parseBlocks } from './blocks.js';
@@ -62,7 +63,7 @@ function styleSheet(xml: string | undefined): StyleSheet {
   return sheet;
 }
 
-export function parseDocx(docx: Buffer): ParseResult {
+export function parseDocx(docx: Buffer | Uint8Array | PizZip): ParseResult {
   const reporter = new Reporter();
   let pkg: Package;
   try {
@@ -119,7 +120,7 @@ export function parseDocx(docx: Buffer): ParseResult {
         if (evenAndOdd === undefined) {
           try {
             const part = relOfType(rels, '/settings')?.target ?? 'word/settings.xml';
-            evenAndOdd = onOff(wChild(pkg.xml(part)?.documentElement, 'evenAndOddHeaders')) ?? false;
+            evenAndOdd = onOff(wChild(pkg.sharedXml(part)?.documentElement, 'evenAndOddHeaders')) ?? false;
           } catch {
             evenAndOdd = false;
           }

@@ -3,6 +3,7 @@
  */
 import type { Document } from '@xmldom/xmldom';
 import PizZip from 'pizzip';
+import '../../render/zip-codec.js';
 import { NS, firstElement, nextElement, parseXml } from './xml.js';
 
 export interface Relationship {
@@ -30,12 +31,16 @@ export function resolveTarget(sourcePart: string, target: string): string {
 /** The .rels part of a part: word/document.xml → word/_rels/document.xml.rels. */
 const relsOf = (part: string): string => `${dirOf(part)}_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
 
+const SHARED = new Map<string, Document>();
+const MAX_SHARED = 64;
+
 export class Package {
   private readonly zip: PizZip;
   private readonly relsCache = new Map<string, Map<string, Relationship>>();
 
-  constructor(docx: Buffer) {
-    this.zip = new PizZip(docx);
+  /** From the DOCX bytes, or from an open package (a template just filled: its parts are already text). */
+  constructor(docx: Buffer | Uint8Array | PizZip) {
+    this.zip = docx instanceof PizZip ? docx : new PizZip(docx);
   }
 
   has(part: string): boolean {
@@ -51,13 +56,32 @@ export class Package {
     return t === undefined ? undefined : parseXml(t);
   }
 
+  /**
+   * A part every document of a template shares (relationships, headers, settings): parsed once per
+   * process by its text and shared, read-only. Never for parts that differ per document (the body,
+   * core properties), which would only fill the cache.
+   */
+  sharedXml(part: string): Document | undefined {
+    const t = this.text(part);
+    if (t === undefined) return undefined;
+    let doc = SHARED.get(t);
+    if (doc) {
+      SHARED.delete(t);
+    } else {
+      doc = parseXml(t);
+      if (SHARED.size >= MAX_SHARED) SHARED.delete(SHARED.keys().next().value!);
+    }
+    SHARED.set(t, doc);
+    return doc;
+  }
+
   /** Relationships of a part by id (empty when it has none). */
   rels(part: string): Map<string, Relationship> {
     const cached = this.relsCache.get(part);
     if (cached) return cached;
     const out = new Map<string, Relationship>();
     this.relsCache.set(part, out);
-    const doc = this.xml(relsOf(part));
+    const doc = this.sharedXml(relsOf(part));
     const root = doc?.documentElement;
     if (!root) return out;
     for (let r = firstElement(root); r; r = nextElement(r)) {

@@ -59,7 +59,7 @@ export function parseSection(sectPr: Element | null, input: SectionInput): Secti
     if (cached) return cached;
     let blocks: Block[] | undefined;
     try {
-      const root = input.pkg.xml(rel.target)?.documentElement;
+      const root = input.pkg.sharedXml(rel.target)?.documentElement;
       if (!root) {
         reporter.invalid(rel.target, 'phần này không có trong tệp.');
         return undefined;
