@@ -2,6 +2,7 @@
 // rendering the same template with the same (already composed) data, in the same run.
 // Writes the figures to docs/BENCHMARKS.md. Not a test: nothing here asserts a time.
 // Then the PDF section (bench/pdf.js): vanban's PDF engine against LibreOffice.
+// Then the batch section (bench/batch.js) and the HTTP section (bench/http.js), each in child processes.
 import { cpus, totalmem } from 'node:os';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,4 +128,10 @@ await benchPdf({ quick });
 if (!process.argv.includes('--no-batch')) {
   const { execFileSync } = await import('node:child_process');
   execFileSync(process.execPath, [join(ROOT, 'bench', 'batch.js'), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+}
+
+// HTTP (issue 5): bench/http.js, the real server in a child process under autocannon.
+if (!process.argv.includes('--no-http')) {
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, [join(ROOT, 'bench', 'http.js'), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
 }

@@ -17,3 +17,62 @@ export { renderOutputs, libreOfficePdf, type OutputOptions, type OutputResult, t
 export { docxToPdf, bundlePdfs, type PdfOptions, type PdfResult } from './pdf/index.js';
 export { lintTemplate, lintTemplates } from './lint/template-lint.js';
 export * from './format/index.js';
+// Batch production of award decisions (issue 5): list → plan → run, and jobs that survive restarts.
+export {
+  readList,
+  LIST_LIMITS,
+  planBatch,
+  validateHeader,
+  BATCH_MODES,
+  DEFAULT_TRICH_YEU,
+  runBatch,
+  createRenderPool,
+  workerHeapMb,
+  workerFile,
+  BatchAbortedError,
+  BatchRenderError,
+  MERGED_PDF,
+  SUMMARY_XLSX,
+  MANIFEST,
+  JobStore,
+  isJobId,
+  JobManager,
+  QueueFullError,
+  ShuttingDownError,
+  RESTART_REASON,
+  SHUTDOWN_REASON,
+  JOB_DEFAULTS,
+  jobOptionsFromEnv,
+  parseHeader,
+  planBatchIsolated,
+  runBatchIsolated,
+  type BatchFinding,
+  type ListLimits,
+  type ListRow,
+  type ParsedList,
+  type BatchHeader,
+  type BatchMode,
+  type BatchPlan,
+  type PlanInput,
+  type PlanResult,
+  type PlannedDecision,
+  type PlannedAwardee,
+  type BatchResult,
+  type Manifest,
+  type Progress,
+  type RenderPool,
+  type PoolOptions,
+  type RunOptions,
+  type JobRecord,
+  type JobState,
+  type JobEvent,
+  type JobManagerOptions,
+  type SubmitInput,
+  type SubmitResult,
+  type IsolatedRunOptions,
+} from './batch/index.js';
+// The HTTP face (express app and a listening server with graceful shutdown); its routers call the exports above.
+export { createApp, type AppOptions } from './http/app.js';
+export { startServer, type ServerOptions, type RunningServer } from './http/server.js';
+export { HTTP_LIMITS, type HttpLimits } from './http/context.js';
+export { buildOpenApi } from './http/openapi.js';

@@ -19,6 +19,7 @@ export {
   type Manifest,
   type Progress,
   type RenderPool,
+  type PoolOptions,
   type RunOptions,
 } from './run.js';
 export { JobStore, isJobId, type JobRecord, type JobState } from './store.js';

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { createDocumentPool, type DocumentPool } from '../render/pool.js';
 import { Gate, resolveHttpLimits, type AppContext, type HttpLimits, type ShutdownHook } from './context.js';
 import { errorHandler, notFound } from './errors.js';
 import { batchesRouter } from './routes/batches.js';
@@ -28,6 +29,8 @@ export interface AppOptions {
   onShutdown?: ShutdownHook[];
   /** Tells routes that shutdown has begun. */
   shuttingDown?: () => boolean;
+  /** Render threads for documents (default one per core; 0 renders on the server's own thread). */
+  renderThreads?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
@@ -44,13 +47,24 @@ export function appContext(app: Express): AppContext {
 export function createApp(options: AppOptions = {}): Express {
   const logger = options.logger ?? createLogger(options.logLevel);
   const limits = resolveHttpLimits(options.limits);
+  const onShutdown = options.onShutdown ?? [];
+  // render threads start with the first render and end with the server
+  let pool: Promise<DocumentPool> | undefined;
+  const renderer = (): Promise<DocumentPool> => {
+    if (!pool) {
+      pool = createDocumentPool({ threads: options.renderThreads });
+      onShutdown.push(async () => (await pool!).destroy());
+    }
+    return pool;
+  };
   const ctx: AppContext = {
     limits,
     dataDir: resolve(options.dataDir ?? 'data'),
     logger,
-    onShutdown: options.onShutdown ?? [],
+    onShutdown,
     shuttingDown: options.shuttingDown ?? (() => false),
     heavy: new Gate(limits.heavyConcurrency, limits.heavyQueue),
+    render: async (kind, data, o) => (await renderer()).render(kind, data, o),
   };
 
   const app = express();

@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { DossierLimits } from '../dossier/limits.js';
+import type { OutputOptions, OutputResult } from '../render/output.js';
 
 export interface HttpLimits {
   /** Largest JSON body, in bytes (documents, validation). */
@@ -65,6 +66,8 @@ export interface AppContext {
   readonly shuttingDown: () => boolean;
   /** Bounds the number of heavy (CPU-bound) requests at once; see {@link Gate}. */
   readonly heavy: Gate;
+  /** The library's render path (renderOutputs), on the render threads (src/render/pool.ts). */
+  readonly render: (kind: string, data: unknown, options: OutputOptions) => Promise<OutputResult>;
 }
 
 /**

@@ -9,6 +9,8 @@ export function heavy(ctx: AppContext): RequestHandler {
     ctx.heavy.acquire().then(
       (release) => {
         if (!release) return next(new HttpProblem(503, 'busy', 'Máy chủ đang bận xử lý nhiều yêu cầu; thử lại sau ít giây.', {}, { 'Retry-After': '5' }));
+        // the client left while waiting in line: its 'close' has been emitted already, so give the slot back now
+        if (res.closed || res.destroyed) return release();
         res.once('close', release);
         // let other requests in between: the work itself is synchronous CPU time
         setImmediate(next);

@@ -20,6 +20,8 @@ export interface ServerOptions {
   logLevel?: string;
   /** Close gracefully on SIGTERM and SIGINT (the `serve` command); a second signal exits at once. */
   signals?: boolean;
+  /** Render threads for documents (default one per core; 0 renders on the server's own thread). */
+  renderThreads?: number;
 }
 
 export interface RunningServer {
@@ -41,7 +43,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const limits = resolveHttpLimits(opts.limits);
   const onShutdown: ShutdownHook[] = [];
   let shuttingDown = false;
-  const app = createApp({ limits, dataDir: opts.dataDir, logger, onShutdown, shuttingDown: () => shuttingDown });
+  const app = createApp({ limits, dataDir: opts.dataDir, logger, onShutdown, shuttingDown: () => shuttingDown, renderThreads: opts.renderThreads });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -103,7 +103,7 @@ export async function docxToPdf(docx: Buffer | Uint8Array | PizZip, o: PdfOption
       findings.push({ code: 'pdf.no-signer-block', severity: 'warning', path: '', message: 'Văn bản không có khối chữ ký (kiểu "VB Họ tên người ký") nên không đặt được ô chữ ký số.' });
     }
   }
-  const bytes = await pdf.save({ useObjectStreams: false });
+  const bytes = await pdf.save({ useObjectStreams: false, objectsPerTick: Infinity });
   return { ok: true, pdf: bytes, pages: laid.pages.length, findings };
 }
 
@@ -142,5 +142,5 @@ export async function bundlePdfs(parts: { title: string; pdf: Uint8Array }[], o:
   out.setProducer('vanban (pdf-lib)');
   out.setCreationDate(o.date);
   out.setModificationDate(o.date);
-  return out.save({ useObjectStreams: false });
+  return out.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

@@ -7,15 +7,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ValidateFunction } from 'ajv';
 import { startServer, type RunningServer } from '../../src/http/server.js';
+import { componentValidator, expectSchema } from '../http/helpers.js';
 import { bangKhenRows, header, HEADER_ROW, sha256, unzip, xlsx } from './helpers.js';
 
 let server: RunningServer;
 let base: string;
+/** components.schemas.BatchJob of the server's own /openapi.json. */
+let batchJob: ValidateFunction;
 
 beforeAll(async () => {
   server = await startServer({ port: 0, host: '127.0.0.1', dataDir: mkdtempSync(join(tmpdir(), 'vanban-http-lo-')), logLevel: 'silent' });
   base = server.url;
+  batchJob = componentValidator((await (await fetch(`${base}/openapi.json`)).json()) as { components: { schemas: Record<string, unknown> } }, 'BatchJob');
 });
 afterAll(async () => {
   await server.close();
@@ -58,6 +63,7 @@ describe('POST /api/batches/decisions', () => {
     const res = await post(await xlsx(bangKhenRows()), header('bang-khen'), 'per-awardee');
     expect(res.status).toBe(202);
     const job = (await res.json()) as JobView;
+    expectSchema(batchJob, job); // what the route returns is what /openapi.json says
     expect(job.state).toBe('queued');
     expect(res.headers.get('location')).toBe(`/api/batches/${job.id}`);
     expect(job.links).toEqual({ self: `/api/batches/${job.id}`, events: `/api/batches/${job.id}/events` });
@@ -67,8 +73,10 @@ describe('POST /api/batches/decisions', () => {
     expect(last[0]).toBe('done');
     expect(last[1].progress).toEqual({ done: 5, total: 5 });
     expect(stream.slice(0, -1).every(([e]) => e === 'progress')).toBe(true);
+    for (const [, data] of stream) expectSchema(batchJob, data);
 
     const state = (await (await fetch(`${base}/api/batches/${job.id}`)).json()) as JobView;
+    expectSchema(batchJob, state);
     expect(state.state).toBe('done');
     expect(state.links.result).toBe(`/api/batches/${job.id}/result`);
 

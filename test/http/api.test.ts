@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_IDS, kindSchema, listCampaigns, loadSchemas } from '../../src/index.js';
 import type { RunningServer } from '../../src/http/server.js';
 import { clone, fixture } from '../helpers/fixtures.js';
-import { bytes, dispositionName, DOCX, expectAlive, expectProblem, start } from './helpers.js';
+import { jobView } from '../../src/http/routes/batches.js';
+import type { JobRecord } from '../../src/batch/index.js';
+import { bytes, componentValidator, dispositionName, DOCX, expectAlive, expectProblem, expectSchema, start } from './helpers.js';
 
 let server: RunningServer;
 let base: string;
@@ -85,7 +87,7 @@ describe('GET /openapi.json', () => {
   it('is OpenAPI 3.1 describing every route, batches included', () => {
     expect(doc.openapi).toBe('3.1.0');
     const paths = Object.keys(doc.paths);
-    for (const p of ['/healthz', '/openapi.json', '/api/kinds', '/api/schemas/{name}', '/api/campaigns', '/api/campaigns/{id}', '/api/dossiers/check', '/api/batches/decisions', '/api/batches/{id}', '/api/batches/{id}/events', '/api/batches/{id}/result']) {
+    for (const p of ['/healthz', '/openapi.json', '/api/kinds', '/api/schemas/{name}', '/api/campaigns', '/api/campaigns/{id}', '/api/dossiers/check', '/api/batches/decisions', '/api/batches/{id}', '/api/batches/{id}/events', '/api/batches/{id}/result', '/api/batches/{id}/retry']) {
       expect(paths).toContain(p);
     }
     for (const kind of KIND_IDS) {
@@ -117,6 +119,74 @@ describe('GET /openapi.json', () => {
     }
     const render = doc.paths['/api/documents/to-trinh']!.post as { requestBody: { content: Record<string, { schema: unknown }> } };
     expect(render.requestBody.content['application/json']!.schema).toEqual({ $ref: '#/components/schemas/to-trinh' });
+  });
+
+  it('describes the batch job the batch routes return, retry included', () => {
+    type Op = { responses: Record<string, { content?: Record<string, { schema: unknown }>; headers?: Record<string, unknown> }> };
+    const job = { $ref: '#/components/schemas/BatchJob' };
+    const create = doc.paths['/api/batches/decisions']!.post as Op;
+    const get = doc.paths['/api/batches/{id}']!.get as Op;
+    const retry = doc.paths['/api/batches/{id}/retry']!.post as Op;
+    expect(create.responses['202']!.content!['application/json']!.schema).toEqual(job);
+    expect(create.responses['202']!.headers!.Location).toBeTruthy();
+    expect(get.responses['200']!.content!['application/json']!.schema).toEqual(job);
+    expect(retry.responses['202']!.content!['application/json']!.schema).toEqual(job);
+    for (const code of ['404', '409', '410', '422', '503']) expect(retry.responses[code], code).toBeTruthy();
+    expect(JSON.stringify(doc.paths['/api/batches/{id}/events'])).toContain('BatchJob');
+  });
+
+  it("the BatchJob schema matches the route's job view in every state, and nothing else", () => {
+    const validate = componentValidator(doc, 'BatchJob');
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const base: JobRecord = {
+      id,
+      kind: 'quyet-dinh-khen-thuong',
+      mode: 'per-awardee',
+      state: 'queued',
+      createdAt: '2026-12-08T01:00:00.000Z',
+      progress: { done: 0, total: 6 },
+      input: { listName: 'danh-sach.csv', listFile: 'input/list.csv', listBytes: 577, listSha256: 'a'.repeat(64), headerFile: 'input/header.json' },
+      warnings: 1,
+    };
+    const started = { startedAt: '2026-12-08T01:00:01.000Z' };
+    const finished = { finishedAt: '2026-12-08T01:00:09.000Z', expiresAt: '2026-12-09T01:00:09.000Z' };
+    const records: JobRecord[] = [
+      base,
+      { ...base, state: 'running', ...started, progress: { done: 3, total: 6 } },
+      {
+        ...base,
+        state: 'done',
+        ...started,
+        ...finished,
+        progress: { done: 6, total: 6 },
+        result: { file: 'result.zip', name: 'quyet-dinh-khen-thuong-2026-12-08-0f8fad5b.zip', sha256: 'b'.repeat(64), bytes: 1030777, decisions: 6, awardees: 6, pages: 6 },
+      },
+      {
+        ...base,
+        state: 'failed',
+        ...started,
+        ...finished,
+        progress: { done: 2, total: 6 },
+        reason: 'Dữ liệu của lô không còn hợp lệ (bộ quy tắc hoặc tham số đã đổi); xem các lỗi.',
+        findings: [
+          { code: 'batch.duplicate', severity: 'error', path: '/dong/7', row: 7, column: 'Họ và tên', rows: [9], message: 'Dòng 7 và dòng 9 trùng nhau.' },
+          { code: 'schema.required', severity: 'error', path: '/phanChung/canCu', field: 'Căn cứ ban hành', hint: 'Bổ sung nội dung cho trường này.', message: 'Phần chung: thiếu căn cứ.' },
+        ],
+      },
+    ];
+    for (const r of records) {
+      const view = jobView('/api/batches', r);
+      expectSchema(validate, view);
+      // what the route answers is the view, not the record: no file paths
+      expect(JSON.stringify(view)).not.toContain('input/');
+    }
+    const done = jobView('/api/batches', records[2]!) as { links: Record<string, string> };
+    expect(done.links.result).toBe(`/api/batches/${id}/result`);
+    const failed = jobView('/api/batches', records[3]!) as { links: Record<string, string> };
+    expect(failed.links.retry).toBe(`/api/batches/${id}/retry`);
+    // the schema is closed: a field the route does not send is refused (keeps the two in step)
+    expect(validate({ ...jobView('/api/batches', base), input: base.input })).toBe(false);
+    expect(validate({ ...jobView('/api/batches', base), state: 'expired' })).toBe(false);
   });
 });
 

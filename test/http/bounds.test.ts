@@ -125,4 +125,36 @@ describe('heavy routes are bounded', () => {
       await busy.close();
     }
   });
+
+  it('a client that leaves while waiting in line does not keep a slot (the server keeps rendering)', async () => {
+    const busy = await start({ heavyConcurrency: 1, heavyQueue: 10 });
+    try {
+      // hold the only slot with an upload that has not finished
+      const boundary = 'xyz';
+      const held = request(`${busy.url}/api/dossiers/check`, { method: 'POST', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } });
+      held.on('error', () => undefined);
+      const answered = new Promise<number>((resolve) => held.on('response', (r) => (r.resume(), resolve(r.statusCode ?? 0))));
+      held.write(`--${boundary}\r\nContent-Disposition: form-data; name="hoso.json"; filename="hoso.json"\r\n\r\n{`);
+      await new Promise((r) => setTimeout(r, 100));
+      // two renders wait in line, then their clients go away (as a load generator does when it stops)
+      const body = JSON.stringify(fixture('to-trinh', 'to-trinh-so-noi-vu-bang-khen'));
+      for (let i = 0; i < 2; i++) {
+        const gone = request(`${busy.url}/api/documents/to-trinh`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+        gone.on('error', () => undefined);
+        gone.end(body);
+        await new Promise((r) => setTimeout(r, 100));
+        gone.destroy();
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      held.end(`}\r\n--${boundary}--\r\n`);
+      expect(await answered).toBe(200);
+      // the slot came back: a new render is served, not left waiting forever
+      const res = await fetch(`${busy.url}/api/documents/to-trinh`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+      await expectAlive(busy.url);
+    } finally {
+      await busy.close();
+    }
+  });
 });

@@ -2,6 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FormatsPlugin } from 'ajv-formats';
 import { expect } from 'vitest';
 import { startServer, type RunningServer } from '../../src/http/server.js';
 import type { HttpLimits } from '../../src/http/context.js';
@@ -65,4 +69,19 @@ export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessin
 
 export async function bytes(res: Response): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
+}
+
+const addFormats: FormatsPlugin = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
+
+/** A validator for `components.schemas.<name>` of an OpenAPI document, its `$ref`s resolved within the document. */
+export function componentValidator(doc: { components: { schemas: Record<string, unknown> } }, name: string): ValidateFunction {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  return ajv.compile({ $id: 'https://vanban.local/openapi.json', components: doc.components, $ref: `#/components/schemas/${name}` });
+}
+
+/** Asserts that `value` matches `components.schemas.<name>` (the ajv errors as the message). */
+export function expectSchema(validate: ValidateFunction, value: unknown): void {
+  const ok = validate(value);
+  expect(ok, JSON.stringify(validate.errors)).toBe(true);
 }

@@ -3,7 +3,7 @@
  * POST /api/documents/{kind}?format=docx|pdf[&pdfEngine=libreoffice] → the file, or 422 with every finding
  */
 import { Router, type RequestHandler } from 'express';
-import { check, isKindId, KIND_IDS, kindInfo, renderOutputs, type Format, type KindId, type PdfEngine } from '../../index.js';
+import { check, isKindId, KIND_IDS, kindInfo, type Format, type KindId, type PdfEngine } from '../../index.js';
 import { unknownKindFinding } from '../../validate/index.js';
 import { jsonBody } from '../body.js';
 import type { AppContext } from '../context.js';
@@ -57,7 +57,7 @@ export function documentsRouter(ctx: AppContext): Router {
     try {
       const kind = String(req.params.kind) as KindId;
       const { format, pdfEngine } = res.locals.render as RenderParams;
-      const r = await renderOutputs(kind, req.body, { formats: [format], pdfEngine });
+      const r = await ctx.render(kind, req.body, { formats: [format], pdfEngine });
       if (!r.ok) {
         const loMissing = r.findings.some((f) => f.code === 'pdf.libreoffice-missing');
         if (loMissing) return next(new HttpProblem(503, 'pdf-engine-unavailable', firstError(r.findings), { findings: r.findings }));
