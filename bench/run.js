@@ -127,7 +127,7 @@ await benchPdf({ quick });
 // Batch production (issue 5): bench/batch.js, each scenario in a fresh process (its own peak memory).
 if (!process.argv.includes('--no-batch')) {
   const { execFileSync } = await import('node:child_process');
-  execFileSync(process.execPath, [join(ROOT, 'bench', 'batch.js'), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'bench', 'batch.js'), ...(quick ? ['--quick'] : []), ...(process.argv.includes('--10k') ? ['--10k'] : [])], { stdio: 'inherit' });
 }
 
 // HTTP (issue 5): bench/http.js, the real server in a child process under autocannon.

@@ -23,16 +23,16 @@ function compiled(name: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-async function spawn(file: string, workerData: unknown): Promise<Worker> {
+async function spawn(file: string, workerData: unknown, limits: { youngMb: number; oldMb?: number }): Promise<Worker> {
   const { Worker } = await import('node:worker_threads');
-  return new Worker(file, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  return new Worker(file, { workerData, resourceLimits: { maxYoungGenerationSizeMb: limits.youngMb, ...(limits.oldMb ? { maxOldGenerationSizeMb: limits.oldMb } : {}) } });
 }
 
 /** planBatch in a worker thread ended afterwards (its garbage goes with it). Same result as planBatch. */
 export async function planBatchIsolated(input: PlanInput): Promise<PlanResult> {
   const file = compiled('plan-worker.js');
   if (!file) return (await import('./plan.js')).planBatch(input);
-  const worker = await spawn(file, input);
+  const worker = await spawn(file, input, { youngMb: 4 });
   try {
     return await new Promise<PlanResult>((resolve, reject) => {
       worker.once('message', (r: PlanResult) => resolve(r));
@@ -60,7 +60,11 @@ export async function runBatchIsolated(plan: BatchPlan, o: IsolatedRunOptions): 
     return runBatch(plan, { ...o, ...(o.threads === undefined ? {} : { poolOptions: { threads: o.threads } }) });
   }
   const { BatchAbortedError, BatchRenderError } = await import('./errors.js');
-  const worker = await spawn(file, { plan, output: o.output, ...(o.threads !== undefined ? { threads: o.threads } : {}), ...(o.tmpDir ? { tmpDir: o.tmpDir } : {}) });
+  // the coordinator renders too (a lane of its pool): a render thread's young generation, and its old
+  // generation (workerHeapMb in run.ts) plus room for the batch's bookkeeping
+  const most = plan.decisions.reduce((m, d) => Math.max(m, d.collectives + d.persons), 1);
+  const oldMb = Math.min(4096, 192 + Math.ceil(most * 0.05));
+  const worker = await spawn(file, { plan, output: o.output, ...(o.threads !== undefined ? { threads: o.threads } : {}), ...(o.tmpDir ? { tmpDir: o.tmpDir } : {}) }, { youngMb: 16, oldMb });
   const onAbort = (): void => worker.postMessage({ type: 'abort' });
   if (o.signal?.aborted) onAbort();
   o.signal?.addEventListener('abort', onAbort, { once: true });

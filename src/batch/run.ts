@@ -54,8 +54,14 @@ export function workerFile(): string | undefined {
 }
 
 export interface PoolOptions {
-  /** Worker threads; default one per core. 0 renders in-process. */
+  /** Render lanes; default one per core. 0 renders in-process. */
   threads?: number;
+  /**
+   * The calling thread is one of the lanes: `threads - 1` worker threads, and the caller renders
+   * whenever its own lane is free. For a thread that does nothing else but coordinate (the batch's
+   * coordinator thread): one isolate fewer (~80 MB), the same cores busy.
+   */
+  inline?: boolean;
   /** Old-generation heap of each thread, MB (default 128; see workerHeapMb for large decisions). */
   heapMb?: number;
   /** Young generation of each thread, MB (default 16). */
@@ -79,7 +85,8 @@ export function workerHeapMb(plan: BatchPlan): number {
 export async function createRenderPool(o: PoolOptions = {}): Promise<RenderPool> {
   const file = workerFile();
   const threads = o.threads ?? availableParallelism();
-  if (!file || threads === 0) {
+  const workers = o.inline ? threads - 1 : threads;
+  if (!file || threads === 0 || workers <= 0) {
     const { renderTask } = await import('./worker.js');
     return { threads: 1, kind: 'in-process', run: (t) => renderTask(t), destroy: async () => undefined };
   }
@@ -87,7 +94,7 @@ export async function createRenderPool(o: PoolOptions = {}): Promise<RenderPool>
   const pool = new Piscina({
     filename: file,
     minThreads: 0,
-    maxThreads: threads,
+    maxThreads: workers,
     idleTimeout: o.idleTimeout ?? 30_000,
     concurrentTasksPerWorker: 1,
     // Bounded heaps: every MB of a thread's young generation is resident (V8's default lets it grow to
@@ -96,10 +103,25 @@ export async function createRenderPool(o: PoolOptions = {}): Promise<RenderPool>
     // and collected again by the full collector (measured: ~30 % more CPU per decision than with 16 MB).
     resourceLimits: { maxYoungGenerationSizeMb: o.youngMb ?? DEFAULT_YOUNG_MB, maxOldGenerationSizeMb: o.heapMb ?? DEFAULT_HEAP_MB },
   });
+  const remote = (t: RenderTask, signal?: AbortSignal): Promise<RenderTaskResult> => pool.run(t, signal ? { signal } : {}) as Promise<RenderTaskResult>;
+  if (!o.inline) return { threads, kind: 'workers', run: remote, destroy: () => pool.destroy() };
+  const { renderTask } = await import('./worker.js');
+  let localBusy = false;
   return {
     threads,
     kind: 'workers',
-    run: (t, signal) => pool.run(t, signal ? { signal } : {}) as Promise<RenderTaskResult>,
+    run: async (t, signal) => {
+      if (localBusy) return remote(t, signal);
+      localBusy = true;
+      try {
+        // let the caller hand the next tasks to the worker threads before this one takes the thread
+        await new Promise<void>((r) => setImmediate(r));
+        if (signal?.aborted) throw new BatchAbortedError();
+        return await renderTask(t);
+      } finally {
+        localBusy = false;
+      }
+    },
     destroy: () => pool.destroy(),
   };
 }
@@ -171,6 +193,11 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Temporary folder for the merged PDF and the summary while they grow (default: the OS's). */
   tmpDir?: string;
+  /**
+   * The plan is this run's own copy (a thread's clone of it): each decision's data and awardees are
+   * dropped once written, so that what stays in memory does not grow with the number of decisions.
+   */
+  consumePlan?: boolean;
 }
 
 export interface BatchResult {
@@ -207,6 +234,15 @@ export async function runBatch(plan: BatchPlan, o: RunOptions): Promise<BatchRes
     list.push(a);
   }
   const total = plan.decisions.length;
+  // counted now: with consumePlan the awardees are dropped as their decisions are written
+  const counts = {
+    awardees: plan.awardees.length,
+    collectives: plan.awardees.filter((a) => a.loai === 'tap-the').length,
+    persons: plan.awardees.filter((a) => a.loai === 'ca-nhan').length,
+    decisions: total,
+    drafts: plan.decisions.filter((d) => d.draft).length,
+  };
+  if (o.consumePlan) (plan as { awardees: PlannedAwardee[] }).awardees = [];
   const window = Math.max(2, threads * 2);
   const inflight: Promise<RenderTaskResult>[] = [];
   const controller = new AbortController();
@@ -236,6 +272,10 @@ export async function runBatch(plan: BatchPlan, o: RunOptions): Promise<BatchRes
       if (r.fragment) merger.add(r.fragment, d.label);
       pages += r.pages;
       summary.add(d, byDecision.get(d.index) ?? [], { docx: `${d.baseName}.docx`, pdf: `${d.baseName}.pdf`, pages: r.pages });
+      if (o.consumePlan) {
+        byDecision.delete(d.index);
+        (d as { data?: unknown }).data = undefined;
+      }
       o.onProgress?.({ done: i + 1, total });
     }
     if (ownPool) {
@@ -262,11 +302,7 @@ export async function runBatch(plan: BatchPlan, o: RunOptions): Promise<BatchRes
       templates: { [`templates/${basename(template)}`]: sha256File(template) },
       params: { 'params/tien-thuong.json': sha256File(BONUS_PARAMS_FILE) },
       counts: {
-        awardees: plan.awardees.length,
-        collectives: plan.awardees.filter((a) => a.loai === 'tap-the').length,
-        persons: plan.awardees.filter((a) => a.loai === 'ca-nhan').length,
-        decisions: total,
-        drafts: plan.decisions.filter((d) => d.draft).length,
+        ...counts,
         pages,
       },
       bonus: bonus.priced ? { total: bonus.amount, totalText: `${formatThousands(bonus.amount)} đồng`, words: moneyToWords(bonus.amount), priced: bonus.priced } : null,

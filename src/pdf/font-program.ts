@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFArray, PDFContext, PDFDict, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRawStream, type PDFDocument, type PDFRef } from 'pdf-lib';
-import subsetFont from 'subset-font';
 import type { FontFace } from './model.js';
 import { fontBytes, loadFace } from './measure.js';
 import { BASIC_CHARS, PREPARED_CHARS } from './fonts.js';
@@ -65,6 +64,8 @@ export const preparedFontFile = (face: FontFace): string => join(ROOT, 'fonts', 
 
 /** harfbuzz subset (TrueType) of a face. */
 export async function harfbuzzSubset(face: FontFace, text: string): Promise<Buffer> {
+  // loaded on first use: harfbuzz and a woff2 WebAssembly module come with it
+  const { default: subsetFont } = await import('subset-font');
   const out = await subsetFont(fontBytes(face), text, { targetFormat: 'truetype' });
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }

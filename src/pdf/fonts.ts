@@ -34,8 +34,13 @@ interface SubsetFontOptions {
   noHinting?: boolean;
 }
 type SubsetFont = (font: Uint8Array, text: string, options?: SubsetFontOptions) => Promise<Buffer>;
-// subset-font is CommonJS without type declarations.
-const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont;
+// subset-font is CommonJS without type declarations; loaded on first use (it brings harfbuzz and a
+// woff2 WebAssembly module, which a render thread using the prepared subsets never needs).
+let subsetFontFn: SubsetFont | undefined;
+const subsetFont: SubsetFont = (font, text, options) => {
+  subsetFontFn ??= createRequire(import.meta.url)('subset-font') as SubsetFont;
+  return subsetFontFn(font, text, options);
+};
 
 /** Always in every subset, so that text drawn late (page numbers "3/5", "- 2 -") never misses a glyph. */
 export const BASIC_CHARS = '0123456789 .,/-';

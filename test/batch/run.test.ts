@@ -197,6 +197,12 @@ describe('determinism', () => {
       const viaWorkers = await lib.runBatch(r.plan, { output: join(dir, 'w.zip'), pool });
       const inProcess = await runBatch(await plan('grouped'), { output: join(dir, 'p.zip') });
       expect(viaWorkers.sha256).toBe(inProcess.sha256);
+      // the coordinator's own lane (inline) plus a worker thread, consuming its copy of the plan: same bytes
+      const planCopy = structuredClone(r.plan);
+      const viaInline = await lib.runBatch(planCopy, { output: join(dir, 'i.zip'), poolOptions: { threads: 2, inline: true }, consumePlan: true });
+      expect(viaInline.sha256).toBe(inProcess.sha256);
+      expect(viaInline.manifest.counts).toEqual(inProcess.manifest.counts);
+      expect(planCopy.awardees).toEqual([]);
     } finally {
       await pool.destroy();
     }
