@@ -57,7 +57,7 @@ function vmHWM() {
 
 async function child(n, mode, listPath) {
   // only the lean entry: this thread stays small, the work happens in worker threads
-  const { planBatchIsolated, runBatchIsolated } = await import('../dist/batch/isolated.js');
+  const { planAndRunIsolated } = await import('../dist/batch/isolated.js');
   const dir = mkdtempSync(join(tmpdir(), 'vanban-bench-'));
   try {
     const list = readFileSync(listPath);
@@ -65,19 +65,31 @@ async function child(n, mode, listPath) {
     const baseline = vmHWM();
     let maxRss = 0;
     const sampler = setInterval(() => (maxRss = Math.max(maxRss, process.memoryUsage().rss)), 50);
-    const t0 = performance.now();
-    const plan = await planBatchIsolated({ list, listName: 'danh-sach.xlsx', header: h, mode });
-    if (!plan.ok) throw new Error(JSON.stringify(plan.findings.slice(0, 5)));
-    const tPlan = performance.now() - t0;
     const threads = process.env.BENCH_THREADS ? Number(process.env.BENCH_THREADS) : cpus().length;
-    const t1 = performance.now();
-    const cpu0 = process.resourceUsage();
     const out = join(dir, 'lo.zip');
-    const r = await runBatchIsolated(plan.plan, { output: out, threads });
+    // as the CLI and the job manager do: planned and produced in the coordinator thread
+    const t0 = performance.now();
+    const cpu0 = process.resourceUsage();
+    let t1 = t0;
+    let cpuPlanned = cpu0;
+    const run = await planAndRunIsolated(
+      { list, listName: 'danh-sach.xlsx', header: h, mode },
+      {
+        output: out,
+        threads,
+        onPlanned: () => {
+          t1 = performance.now();
+          cpuPlanned = process.resourceUsage();
+        },
+      },
+    );
+    if (!run.ok) throw new Error(JSON.stringify(run.findings.slice(0, 5)));
+    const r = run.result;
+    const tPlan = t1 - t0;
     const tRun = performance.now() - t1;
     const cpu1 = process.resourceUsage();
-    // CPU time of every thread of the process during the run (µs → ms): the work itself, whatever else the machine runs
-    const cpuMs = (cpu1.userCPUTime - cpu0.userCPUTime + cpu1.systemCPUTime - cpu0.systemCPUTime) / 1000;
+    // CPU time of every thread of the process during the run, after planning (µs → ms): the work itself, whatever else the machine runs
+    const cpuMs = (cpu1.userCPUTime - cpuPlanned.userCPUTime + cpu1.systemCPUTime - cpuPlanned.systemCPUTime) / 1000;
     clearInterval(sampler);
     const result = {
       n,

@@ -37,4 +37,4 @@ export {
   type SubmitInput,
   type SubmitResult,
 } from './jobs.js';
-export { planBatchIsolated, runBatchIsolated, type IsolatedRunOptions } from './isolated.js';
+export { planBatchIsolated, runBatchIsolated, planAndRunIsolated, type IsolatedRunOptions, type Planned, type PlanAndRunResult } from './isolated.js';

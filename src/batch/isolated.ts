@@ -12,7 +12,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Finding } from '../findings.js';
-import type { BatchPlan, PlanInput, PlanResult } from './plan.js';
+import type { BatchFinding } from './list.js';
+import type { BatchMode, BatchPlan, PlanInput, PlanResult } from './plan.js';
 import type { BatchResult, Progress, RunOptions } from './run.js';
 
 /** The compiled worker `name` beside this module, when running from dist/. */
@@ -59,23 +60,74 @@ export async function runBatchIsolated(plan: BatchPlan, o: IsolatedRunOptions): 
     const { runBatch } = await import('./run.js');
     return runBatch(plan, { ...o, ...(o.threads === undefined ? {} : { poolOptions: { threads: o.threads } }) });
   }
+  const most = plan.decisions.reduce((m, d) => Math.max(m, d.collectives + d.persons), 1);
+  const r = await coordinate(file, { plan }, o, Math.min(4096, 192 + Math.ceil(most * 0.05)));
+  return r.result!;
+}
+
+/** What planning found, told before production starts. */
+export interface Planned {
+  findings: BatchFinding[];
+  planned: { mode: BatchMode; decisions: number; awardees: number };
+}
+
+export type PlanAndRunResult = ({ ok: true; result: BatchResult } & Planned) | { ok: false; findings: BatchFinding[]; unreadable: boolean };
+
+/**
+ * planBatch then runBatch, both in the coordinator thread: the plan (and the garbage of reading a
+ * 10,000-row list) never reaches the calling thread, which gets the plan's findings (`onPlanned`),
+ * progress and the result. A plan with blocking findings ends there: `{ ok: false, findings }`.
+ */
+export async function planAndRunIsolated(input: PlanInput, o: IsolatedRunOptions & { onPlanned?: (p: Planned) => void }): Promise<PlanAndRunResult> {
+  const file = compiled('run-worker.js');
+  if (!file) {
+    const { planBatch } = await import('./plan.js');
+    const { runBatch } = await import('./run.js');
+    const p = await planBatch(input);
+    if (!p.ok) return p;
+    const planned: Planned = { findings: p.findings, planned: { mode: p.plan.mode, decisions: p.plan.decisions.length, awardees: p.plan.awardees.length } };
+    o.onPlanned?.(planned);
+    const result = await runBatch(p.plan, { ...o, ...(o.threads === undefined ? {} : { poolOptions: { threads: o.threads } }) });
+    return { ok: true, result, ...planned };
+  }
+  // the largest decision is not known before planning: room for a grouped decision of every row allowed
+  const r = await coordinate(file, { planInput: input }, o, 768);
+  if (!r.planned) throw new Error('Luồng điều phối lô không báo kết quả lập kế hoạch.');
+  if (!r.planned.ok) return { ok: false, findings: r.planned.findings, unreadable: r.planned.unreadable };
+  return { ok: true, result: r.result!, findings: r.planned.findings, planned: r.planned.planned };
+}
+
+type PlannedMessage = { ok: true; findings: BatchFinding[]; planned: Planned['planned'] } | { ok: false; findings: BatchFinding[]; unreadable: boolean };
+
+async function coordinate(
+  file: string,
+  data: { plan: BatchPlan } | { planInput: PlanInput },
+  o: IsolatedRunOptions & { onPlanned?: (p: Planned) => void },
+  oldMb: number,
+): Promise<{ planned?: PlannedMessage; result?: BatchResult }> {
   const { BatchAbortedError, BatchRenderError } = await import('./errors.js');
   // the coordinator renders too (a lane of its pool): a render thread's young generation, and its old
   // generation (workerHeapMb in run.ts) plus room for the batch's bookkeeping
-  const most = plan.decisions.reduce((m, d) => Math.max(m, d.collectives + d.persons), 1);
-  const oldMb = Math.min(4096, 192 + Math.ceil(most * 0.05));
-  const worker = await spawn(file, { plan, output: o.output, ...(o.threads !== undefined ? { threads: o.threads } : {}), ...(o.tmpDir ? { tmpDir: o.tmpDir } : {}) }, { youngMb: 16, oldMb });
+  const worker = await spawn(file, { ...data, output: o.output, ...(o.threads !== undefined ? { threads: o.threads } : {}), ...(o.tmpDir ? { tmpDir: o.tmpDir } : {}) }, { youngMb: 16, oldMb });
   const onAbort = (): void => worker.postMessage({ type: 'abort' });
   if (o.signal?.aborted) onAbort();
   o.signal?.addEventListener('abort', onAbort, { once: true });
+  let planned: PlannedMessage | undefined;
   try {
-    return await new Promise<BatchResult>((resolve, reject) => {
+    return await new Promise((resolve, reject) => {
       let settled = false;
-      worker.on('message', (m: { type: string; progress?: Progress; result?: BatchResult; kind?: string; message?: string; findings?: Finding[] }) => {
+      worker.on('message', (m: { type: string; progress?: Progress; result?: BatchResult; kind?: string; message?: string; findings?: Finding[] } & Partial<PlannedMessage>) => {
         if (m.type === 'progress' && m.progress) o.onProgress?.(m.progress);
-        else if (m.type === 'done' && m.result) {
+        else if (m.type === 'planned') {
+          planned = m.ok ? { ok: true, findings: m.findings ?? [], planned: m.planned! } : { ok: false, findings: m.findings ?? [], unreadable: Boolean((m as { unreadable?: boolean }).unreadable) };
+          if (planned.ok) o.onPlanned?.({ findings: planned.findings, planned: planned.planned });
+          else {
+            settled = true;
+            resolve({ planned });
+          }
+        } else if (m.type === 'done' && m.result) {
           settled = true;
-          resolve(m.result);
+          resolve({ planned, result: m.result });
         } else if (m.type === 'error') {
           settled = true;
           reject(m.kind === 'render' ? new BatchRenderError(m.message ?? '', m.findings ?? []) : m.kind === 'aborted' ? new BatchAbortedError(m.message) : new Error(m.message));

@@ -17,8 +17,9 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { resolve } from 'node:path';
 import { runBatch, BatchAbortedError, BatchRenderError, type RenderPool, type PoolOptions, type RunOptions, type BatchResult } from './run.js';
-import { planBatchIsolated as planBatch, runBatchIsolated } from './isolated.js';
+import { planAndRunIsolated, planBatchIsolated as planBatch } from './isolated.js';
 import type { BatchFinding, ListLimits } from './list.js';
+import type { PlanInput } from './plan.js';
 import { JobStore, type JobRecord } from './store.js';
 
 export const RESTART_REASON = 'Máy chủ khởi động lại khi lô đang chạy; hãy gửi lại';
@@ -224,10 +225,21 @@ export class JobManager {
     return { running: this.running.size, queued: this.queue.length };
   }
 
-  private produce(plan: Parameters<typeof runBatch>[0], o: Omit<RunOptions, 'pool'>): Promise<BatchResult> {
-    if (this.options.pool) return runBatch(plan, { ...o, pool: this.options.pool });
+  /**
+   * Plans the stored inputs again (the rules or parameters may have changed since the job was queued)
+   * and produces the batch: both in the coordinator thread, so the plan never sits in the server's
+   * thread. `undefined` when the plan is refused (its findings then in `refused`).
+   */
+  private async produce(input: PlanInput, o: Omit<RunOptions, 'pool'>): Promise<BatchResult | { refused: BatchFinding[] }> {
+    if (this.options.pool) {
+      const plan = await planBatch(input);
+      if (!plan.ok) return { refused: plan.findings };
+      if (o.signal?.aborted) throw new BatchAbortedError();
+      return runBatch(plan.plan, { ...o, pool: this.options.pool });
+    }
     const threads = this.options.poolOptions?.threads;
-    return runBatchIsolated(plan, { ...o, ...(threads !== undefined ? { threads } : {}) });
+    const r = await planAndRunIsolated(input, { ...o, ...(threads !== undefined ? { threads } : {}) });
+    return r.ok ? r.result : { refused: r.findings };
   }
 
   private pump(): void {
@@ -257,15 +269,13 @@ export class JobManager {
     try {
       const { list, header } = this.store.inputs(job);
       const parsed = parseHeader(header);
-      const plan = parsed.ok
-        ? await planBatch({ list, listName: job.input.listName, header: parsed.value, headerBytes: header, mode: job.mode, limits: this.options.listLimits })
-        : { ok: false as const, findings: [parsed.finding], unreadable: true };
-      if (!plan.ok) {
-        this.finish(job, { state: 'failed', reason: 'Dữ liệu của lô không còn hợp lệ (bộ quy tắc hoặc tham số đã đổi); xem các lỗi.', findings: plan.findings });
+      if (!parsed.ok) {
+        this.finish(job, { state: 'failed', reason: 'Dữ liệu của lô không còn hợp lệ (bộ quy tắc hoặc tham số đã đổi); xem các lỗi.', findings: [parsed.finding] });
         return;
       }
       if (signal.aborted) throw new BatchAbortedError();
-      const r = await this.produce(plan.plan, {
+      const input = { list, listName: job.input.listName, header: parsed.value, headerBytes: header, mode: job.mode, limits: this.options.listLimits };
+      const r = await this.produce(input, {
         output: this.store.resultPath(job.id),
         signal,
         onProgress: (p) => {
@@ -279,6 +289,10 @@ export class JobManager {
           this.emit('progress', job);
         },
       });
+      if ('refused' in r) {
+        this.finish(job, { state: 'failed', reason: 'Dữ liệu của lô không còn hợp lệ (bộ quy tắc hoặc tham số đã đổi); xem các lỗi.', findings: r.refused });
+        return;
+      }
       this.finish(job, {
         state: 'done',
         result: {

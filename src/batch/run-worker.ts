@@ -1,12 +1,13 @@
 /**
- * A batch's coordinator in a thread of its own (dist/batch/run-worker.js): it makes the render pool,
- * the ZIP, the merged PDF and the summary, and posts progress to the thread that started it. Its young
- * generation is kept small, so the per-decision garbage of appending and hashing does not grow the
- * process's resident memory; the starting thread (CLI, HTTP server) stays light and responsive.
+ * A batch's coordinator in a thread of its own (dist/batch/run-worker.js): it plans the batch when given
+ * the inputs (so the plan, and the garbage of reading the list, never reach the starting thread), makes
+ * the render pool (rendering in this thread too, as one lane), the ZIP, the merged PDF and the summary,
+ * and posts the plan's findings, progress and the result to the thread that started it, which (CLI, HTTP
+ * server) stays light and responsive.
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BatchPlan } from './plan.js';
+import { planBatch, type BatchPlan, type PlanInput } from './plan.js';
 import { BatchAbortedError, BatchRenderError, runBatch } from './run.js';
 
 // Small Buffers come from shared 8 KB slabs, and one long-lived slice (a ZIP entry's name, kept for the
@@ -14,30 +15,49 @@ import { BatchAbortedError, BatchRenderError, runBatch } from './run.js';
 // of short-lived headers. This thread allocates its small Buffers one by one instead.
 Buffer.poolSize = 0;
 
-const input = workerData as { plan: BatchPlan; output: string; threads?: number; tmpDir?: string };
+type PlanInputData = PlanInput & { list: Uint8Array; headerBytes?: Uint8Array };
+const input = workerData as { plan?: BatchPlan; planInput?: PlanInputData; output: string; threads?: number; tmpDir?: string };
 const abort = new AbortController();
 let lastPost = -Infinity;
 parentPort!.on('message', (m: { type: string }) => {
   if (m.type === 'abort') abort.abort();
 });
+const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+async function thePlan(): Promise<BatchPlan | undefined> {
+  if (input.plan) return input.plan;
+  const pi = input.planInput!;
+  const planned = await planBatch({ ...pi, list: asBuffer(pi.list), ...(pi.headerBytes ? { headerBytes: asBuffer(pi.headerBytes) } : {}) });
+  if (!planned.ok) {
+    parentPort!.postMessage({ type: 'planned', ok: false, findings: planned.findings, unreadable: planned.unreadable });
+    return undefined;
+  }
+  const p = planned.plan;
+  parentPort!.postMessage({ type: 'planned', ok: true, findings: planned.findings, planned: { mode: p.mode, decisions: p.decisions.length, awardees: p.awardees.length } });
+  return p;
+}
+
 try {
-  const result = await runBatch(input.plan, {
-    output: input.output,
-    // this thread renders too (one lane of the pool): it has little else to do, and a render thread fewer is ~80 MB less
-    poolOptions: { inline: true, ...(input.threads === undefined ? {} : { threads: input.threads }) },
-    signal: abort.signal,
-    // the plan is this thread's own clone
-    consumePlan: true,
-    ...(input.tmpDir ? { tmpDir: input.tmpDir } : {}),
-    // at most ten messages a second (and the last one): a message per decision cost the coordinator more than its ZIP work
-    onProgress: (p) => {
-      const now = performance.now();
-      if (p.done < p.total && now - lastPost < 100) return;
-      lastPost = now;
-      parentPort!.postMessage({ type: 'progress', progress: p });
-    },
-  });
-  parentPort!.postMessage({ type: 'done', result });
+  const plan = await thePlan();
+  if (plan) {
+    const result = await runBatch(plan, {
+      output: input.output,
+      // this thread renders too (one lane of the pool): it has little else to do, and a render thread fewer is ~80 MB less
+      poolOptions: { inline: true, ...(input.threads === undefined ? {} : { threads: input.threads }) },
+      signal: abort.signal,
+      // the plan is this thread's own
+      consumePlan: true,
+      ...(input.tmpDir ? { tmpDir: input.tmpDir } : {}),
+      // at most ten messages a second (and the last one): a message per decision cost the coordinator more than its ZIP work
+      onProgress: (p) => {
+        const now = performance.now();
+        if (p.done < p.total && now - lastPost < 100) return;
+        lastPost = now;
+        parentPort!.postMessage({ type: 'progress', progress: p });
+      },
+    });
+    parentPort!.postMessage({ type: 'done', result });
+  }
 } catch (err) {
   const e = err as Error;
   parentPort!.postMessage({

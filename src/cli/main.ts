@@ -15,7 +15,7 @@ import { unknownKindFinding, validate } from '../validate/index.js';
 import type { Finding } from '../findings.js';
 import { InputError, readJsonFile, writeFileAtomic } from './io.js';
 import { countText, formatFindings } from './report.js';
-import { LIST_LIMITS, planBatchIsolated, runBatchIsolated, BatchAbortedError, BatchRenderError } from '../batch/index.js';
+import { LIST_LIMITS, planAndRunIsolated, BatchAbortedError, BatchRenderError } from '../batch/index.js';
 import { progressSink } from '../batch/progress.js';
 
 /** Exit codes: 0 done, 1 blocking findings, 2 input could not be read or the command was wrong. */
@@ -232,26 +232,37 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         emitFindings(io, json, false, [{ code: err.code, severity: 'error', path: '', message: err.message }]);
         return setExit(EXIT.input);
       }
-      const plan = await planBatchIsolated({ list, listName: basename(listPath), header, headerBytes, mode: o.mode });
-      if (!plan.ok) {
-        emitFindings(io, json, false, plan.findings);
-        if (!json) io.err(`Không dựng lô: ${countText(plan.findings)}. Không ghi tệp nào.`);
-        return setExit(plan.unreadable ? EXIT.input : EXIT.findings);
-      }
-      if (plan.findings.length && !json) io.out(formatFindings(plan.findings));
-      const p = plan.plan;
-      if (!json) io.out(`Dựng ${p.decisions.length} quyết định (${p.mode === 'grouped' ? 'mỗi hình thức một quyết định' : 'mỗi tập thể, cá nhân một quyết định'}) cho ${p.awardees.length} tập thể, cá nhân…`);
       const tty = io === defaultIo && Boolean(process.stderr.isTTY);
       const bar = progressSink({ tty, write: (s) => process.stderr.write(s), line: (s) => io.err(s), columns: process.stderr.columns });
       const abort = new AbortController();
       const onSignal = (): void => abort.abort();
       process.once('SIGINT', onSignal);
       try {
-        const r = await runBatchIsolated(p, { output: target, ...(threads === undefined ? {} : { threads }), signal: abort.signal, onProgress: json ? undefined : (x) => bar.update(x.done, x.total) });
+        // planned and produced in the coordinator thread: the plan's findings come first, then progress
+        const r = await planAndRunIsolated(
+          { list, listName: basename(listPath), header, headerBytes, mode: o.mode },
+          {
+            output: target,
+            ...(threads === undefined ? {} : { threads }),
+            signal: abort.signal,
+            onPlanned: ({ findings, planned: p }) => {
+              if (json) return;
+              if (findings.length) io.out(formatFindings(findings));
+              io.out(`Dựng ${p.decisions} quyết định (${p.mode === 'grouped' ? 'mỗi hình thức một quyết định' : 'mỗi tập thể, cá nhân một quyết định'}) cho ${p.awardees} tập thể, cá nhân…`);
+            },
+            onProgress: json ? undefined : (x) => bar.update(x.done, x.total),
+          },
+        );
+        if (!r.ok) {
+          emitFindings(io, json, false, r.findings);
+          if (!json) io.err(`Không dựng lô: ${countText(r.findings)}. Không ghi tệp nào.`);
+          return setExit(r.unreadable ? EXIT.input : EXIT.findings);
+        }
         bar.finish();
-        const c = r.manifest.counts;
-        if (json) io.out(JSON.stringify({ ok: true, output: r.output, sha256: r.sha256, bytes: r.bytes, counts: c, bonus: r.manifest.bonus, findings: plan.findings }, null, 2));
-        else io.out(`Đã ghi ${r.output}: ${c.decisions} quyết định (${c.pages} trang) cho ${c.collectives} tập thể, ${c.persons} cá nhân${r.manifest.bonus ? `; tiền thưởng ${r.manifest.bonus.totalText}` : ''}. SHA-256 ${r.sha256}.`);
+        const { result } = r;
+        const c = result.manifest.counts;
+        if (json) io.out(JSON.stringify({ ok: true, output: result.output, sha256: result.sha256, bytes: result.bytes, counts: c, bonus: result.manifest.bonus, findings: r.findings }, null, 2));
+        else io.out(`Đã ghi ${result.output}: ${c.decisions} quyết định (${c.pages} trang) cho ${c.collectives} tập thể, ${c.persons} cá nhân${result.manifest.bonus ? `; tiền thưởng ${result.manifest.bonus.totalText}` : ''}. SHA-256 ${result.sha256}.`);
         setExit(EXIT.ok);
       } catch (err) {
         bar.finish();

@@ -130,3 +130,23 @@ describe('CSV (through exceljs)', () => {
     expect(bad.findings[0]!.code).toBe('batch.list.encoding');
   });
 });
+
+describe('Vietnamese text in a long list', () => {
+  it('comes back letter for letter: no character split between two read chunks (exceljs#2316, patched in patches/)', async () => {
+    const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
+    const rows: (string | number)[][] = [['STT', 'Họ và tên', 'Danh xưng', 'Chức vụ', 'Đơn vị công tác']];
+    const expected: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const donVi = `Ủy ban nhân dân phường số ${i + 1}, quận Hoàn Kiếm`;
+      expected.push(donVi);
+      rows.push([i + 1, `${HO[i % HO.length]} Thị Thu Hường`, 'Bà', 'Chuyên viên Phòng Cải cách hành chính', donVi]);
+    }
+    const r = await readList(await xlsx(rows), 'dai.xlsx', { ...LIST_LIMITS });
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const got = r.list!.rows;
+    expect(got).toHaveLength(3000);
+    const broken = got.filter((x) => JSON.stringify(x).includes('\ufffd')).map((x) => x.row);
+    expect(broken).toEqual([]);
+    expect(got.map((x) => x.donVi)).toEqual(expected);
+  });
+});
