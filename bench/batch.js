@@ -178,13 +178,15 @@ async function main() {
 Measured ${date} on ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}
 (\`npm run bench:batch\`${tenK ? ' -- --10k' : ''}${quick ? ' --quick' : ''}; the 10,000 row is measured with \`--10k\`, not in CI). One XLSX list of n persons (title
 row above the header), header \`test/fixtures/batch/header-bang-khen-chu-tich-2026.json\` on the đột xuất occasion
-(no quota), Điều 2 priced by the campaign. Each scenario in a fresh process; ${rows[0]?.threads ?? 2} worker threads (piscina, dist/batch/worker.js).
+(no quota), Điều 2 priced by the campaign. Each scenario in a fresh process, as the CLI runs it
+(\`planAndRunIsolated\`): planned and produced in the coordinator thread, on ${rows[0]?.threads ?? 2} lanes (the
+coordinator and ${(rows[0]?.threads ?? 2) - 1} piscina render thread${(rows[0]?.threads ?? 2) - 1 === 1 ? '' : 's'}, dist/batch/worker.js).
 
 - **plan**: read the XLSX, validate every row, campaign rules and quotas over the whole list, duplicates.
-- **run**: every decision DOCX + PDF on the workers, appended in input order to one ZIP with the merged PDF
+- **run**: every decision DOCX + PDF on the lanes, appended in input order to one ZIP with the merged PDF
   (incremental, fonts once), the summary workbook and manifest.json (SHA-256 of everything).
-- **peak RSS**: VmHWM of the process: the main thread, the planning thread, the coordinator thread and both
-  render threads together (they are threads of one process, so this is all the memory the batch used);
+- **peak RSS**: VmHWM of the process: the main thread, the coordinator thread and the render thread
+  together (they are threads of one process, so this is all the memory the batch used);
   **sampled**: the largest \`process.memoryUsage().rss\` seen every 50 ms; **CPU**: user + system time of all
   threads during the run; **load**: the machine's 1-minute load average at the end (other work on the same 2
   cores stretches the wall time, not the CPU time). Goals: 1,000 decisions in < 20 s on
@@ -196,16 +198,16 @@ ${table}${previous10k}
 
 ${verdict}
 
-Where the time goes: a decision is ~35 ms of one thread in the library's own path (DOCX: validation,
-rules, docxtemplater, deflate; PDF: unzip and parse that DOCX, lay out, draw; measured in-process, ~48 ms of
-CPU counting V8's compiler and GC helper threads), ~1 ms of merged-PDF fragment in the worker, ~2 ms of
-hashing, ZIP and summary on the coordinator; the small heaps of the render threads add ~10 % of GC, and
-starting three threads (modules, fonts, JIT) ~5 s of CPU. Two cores therefore give ~25–35 s for 1,000
-decisions here; the < 20 s goal needs a cheaper render path (e.g. the PDF engine reusing the filled XML
-instead of re-reading the DOCX), not more batch code. What memory grows with the number of decisions is bookkeeping:
-the ZIP's central directory, the manifest's file list, the merged PDF's offsets, the summary's rows and the
-plan itself (held by the caller and by the coordinator), a few MB per 1,000 decisions; the decisions
-themselves never accumulate (at most 2 per render thread in flight).
+Where the time goes: a per-awardee decision is ~15 ms of one warm thread in the library's own path
+(validation and rules ~0.5 ms, view model ~0.2 ms, docxtemplater ~4.5 ms of which ~3.3 ms compiling the
+template, PDF ~8 ms: parse ~2, layout ~0.7, drawing and saving ~4), ~0.6 ms of merged-PDF fragment, and a few
+ms of hashing, ZIP and summary on the coordinator; V8's compiler and GC helper threads add about a third in
+CPU time, and starting a thread (modules, validators, JIT warm-up) ~2 s. Two render threads plus the
+coordinator were no faster than one render thread plus the coordinator rendering too, and cost ~80 MB more.
+What grows with the number of decisions is bookkeeping in the coordinator: yazl's central directory
+entries, the manifest's file list, the merged PDF's offsets and bookmarks (its V8 heap grew ~25 MB over
+10,000 decisions); the decisions themselves never accumulate (at most 2 per lane in flight, each
+decision's data dropped once written), and the plan never reaches the calling thread.
 `;
   if (start >= 0) {
     const next = doc.indexOf('\n## ', start + 5);
