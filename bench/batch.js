@@ -67,7 +67,7 @@ async function child(n, mode, listPath) {
     const sampler = setInterval(() => (maxRss = Math.max(maxRss, process.memoryUsage().rss)), 50);
     const threads = process.env.BENCH_THREADS ? Number(process.env.BENCH_THREADS) : cpus().length;
     const out = join(dir, 'lo.zip');
-    // as the CLI and the job manager do: planned and produced in the coordinator thread
+    // as the CLI and the job manager do: planned in a short-lived thread, produced in the coordinator thread
     const t0 = performance.now();
     const cpu0 = process.resourceUsage();
     let t1 = t0;
@@ -179,7 +179,7 @@ Measured ${date} on ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 3
 (\`npm run bench:batch\`${tenK ? ' -- --10k' : ''}${quick ? ' --quick' : ''}; the 10,000 row is measured with \`--10k\`, not in CI). One XLSX list of n persons (title
 row above the header), header \`test/fixtures/batch/header-bang-khen-chu-tich-2026.json\` on the đột xuất occasion
 (no quota), Điều 2 priced by the campaign. Each scenario in a fresh process, as the CLI runs it
-(\`planAndRunIsolated\`): planned and produced in the coordinator thread, on ${rows[0]?.threads ?? 2} lanes (the
+(\`planAndRunIsolated\`): planned in a short-lived thread that hands the plan to the coordinator thread, produced on ${rows[0]?.threads ?? 2} lanes (the
 coordinator and ${(rows[0]?.threads ?? 2) - 1} piscina render thread${(rows[0]?.threads ?? 2) - 1 === 1 ? '' : 's'}, dist/batch/worker.js).
 
 - **plan**: read the XLSX, validate every row, campaign rules and quotas over the whole list, duplicates.

@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { Finding } from '../findings.js';
 import type { BatchFinding } from './list.js';
 import type { BatchMode, BatchPlan, PlanInput, PlanResult } from './plan.js';
@@ -24,19 +24,23 @@ function compiled(name: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-async function spawn(file: string, workerData: unknown, limits: { youngMb: number; oldMb?: number }): Promise<Worker> {
+async function spawn(file: string, workerData: unknown, limits: { youngMb: number; oldMb?: number }, transferList: MessagePort[] = []): Promise<Worker> {
   const { Worker } = await import('node:worker_threads');
-  return new Worker(file, { workerData, resourceLimits: { maxYoungGenerationSizeMb: limits.youngMb, ...(limits.oldMb ? { maxOldGenerationSizeMb: limits.oldMb } : {}) } });
+  return new Worker(file, { workerData, transferList, resourceLimits: { maxYoungGenerationSizeMb: limits.youngMb, ...(limits.oldMb ? { maxOldGenerationSizeMb: limits.oldMb } : {}) } });
 }
 
 /** planBatch in a worker thread ended afterwards (its garbage goes with it). Same result as planBatch. */
 export async function planBatchIsolated(input: PlanInput): Promise<PlanResult> {
   const file = compiled('plan-worker.js');
   if (!file) return (await import('./plan.js')).planBatch(input);
-  const worker = await spawn(file, input, { youngMb: 4 });
+  return planInThread<PlanResult>(file, input);
+}
+
+async function planInThread<T>(file: string, input: PlanInput, planPort?: MessagePort): Promise<T> {
+  const worker = await spawn(file, planPort ? { ...input, planPort } : input, { youngMb: 4 }, planPort ? [planPort] : []);
   try {
-    return await new Promise<PlanResult>((resolve, reject) => {
-      worker.once('message', (r: PlanResult) => resolve(r));
+    return await new Promise<T>((resolve, reject) => {
+      worker.once('message', (r: T) => resolve(r));
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`Luồng lập kế hoạch lô dừng bất thường (mã ${code}).`)));
     });
@@ -90,44 +94,51 @@ export async function planAndRunIsolated(input: PlanInput, o: IsolatedRunOptions
     const result = await runBatch(p.plan, { ...o, ...(o.threads === undefined ? {} : { poolOptions: { threads: o.threads } }) });
     return { ok: true, result, ...planned };
   }
-  // the largest decision is not known before planning: room for a grouped decision of every row allowed
-  const r = await coordinate(file, { planInput: input }, o, 768);
-  if (!r.planned) throw new Error('Luồng điều phối lô không báo kết quả lập kế hoạch.');
-  if (!r.planned.ok) return { ok: false, findings: r.planned.findings, unreadable: r.planned.unreadable };
-  return { ok: true, result: r.result!, findings: r.planned.findings, planned: r.planned.planned };
+  // planned in a short-lived thread that sends the plan straight to the coordinator (a MessageChannel):
+  // the planning garbage goes with that thread, and the plan never sits in this one
+  const planFile = compiled('plan-worker.js')!;
+  const { MessageChannel } = await import('node:worker_threads');
+  const channel = new MessageChannel();
+  let p: PlannedMessage & { largest?: number };
+  try {
+    p = await planInThread<PlannedMessage & { largest?: number }>(planFile, input, channel.port1);
+  } catch (err) {
+    channel.port2.close();
+    throw err;
+  }
+  if (!p.ok) {
+    channel.port2.close();
+    return { ok: false, findings: p.findings, unreadable: p.unreadable };
+  }
+  o.onPlanned?.({ findings: p.findings, planned: p.planned });
+  const r = await coordinate(file, { planPort: channel.port2 }, o, Math.min(4096, 192 + Math.ceil((p.largest ?? 1) * 0.05)), [channel.port2]);
+  return { ok: true, result: r.result!, findings: p.findings, planned: p.planned };
 }
 
 type PlannedMessage = { ok: true; findings: BatchFinding[]; planned: Planned['planned'] } | { ok: false; findings: BatchFinding[]; unreadable: boolean };
 
 async function coordinate(
   file: string,
-  data: { plan: BatchPlan } | { planInput: PlanInput },
-  o: IsolatedRunOptions & { onPlanned?: (p: Planned) => void },
+  data: { plan: BatchPlan } | { planPort: MessagePort },
+  o: IsolatedRunOptions,
   oldMb: number,
-): Promise<{ planned?: PlannedMessage; result?: BatchResult }> {
+  transferList: MessagePort[] = [],
+): Promise<{ result?: BatchResult }> {
   const { BatchAbortedError, BatchRenderError } = await import('./errors.js');
   // the coordinator renders too (a lane of its pool): a render thread's young generation, and its old
   // generation (workerHeapMb in run.ts) plus room for the batch's bookkeeping
-  const worker = await spawn(file, { ...data, output: o.output, ...(o.threads !== undefined ? { threads: o.threads } : {}), ...(o.tmpDir ? { tmpDir: o.tmpDir } : {}) }, { youngMb: 16, oldMb });
+  const worker = await spawn(file, { ...data, output: o.output, ...(o.threads !== undefined ? { threads: o.threads } : {}), ...(o.tmpDir ? { tmpDir: o.tmpDir } : {}) }, { youngMb: 16, oldMb }, transferList);
   const onAbort = (): void => worker.postMessage({ type: 'abort' });
   if (o.signal?.aborted) onAbort();
   o.signal?.addEventListener('abort', onAbort, { once: true });
-  let planned: PlannedMessage | undefined;
   try {
     return await new Promise((resolve, reject) => {
       let settled = false;
-      worker.on('message', (m: { type: string; progress?: Progress; result?: BatchResult; kind?: string; message?: string; findings?: Finding[] } & Partial<PlannedMessage>) => {
+      worker.on('message', (m: { type: string; progress?: Progress; result?: BatchResult; kind?: string; message?: string; findings?: Finding[] }) => {
         if (m.type === 'progress' && m.progress) o.onProgress?.(m.progress);
-        else if (m.type === 'planned') {
-          planned = m.ok ? { ok: true, findings: m.findings ?? [], planned: m.planned! } : { ok: false, findings: m.findings ?? [], unreadable: Boolean((m as { unreadable?: boolean }).unreadable) };
-          if (planned.ok) o.onPlanned?.({ findings: planned.findings, planned: planned.planned });
-          else {
-            settled = true;
-            resolve({ planned });
-          }
-        } else if (m.type === 'done' && m.result) {
+        else if (m.type === 'done' && m.result) {
           settled = true;
-          resolve({ planned, result: m.result });
+          resolve({ result: m.result });
         } else if (m.type === 'error') {
           settled = true;
           reject(m.kind === 'render' ? new BatchRenderError(m.message ?? '', m.findings ?? []) : m.kind === 'aborted' ? new BatchAbortedError(m.message) : new Error(m.message));

@@ -1,13 +1,14 @@
 /**
- * A batch's coordinator in a thread of its own (dist/batch/run-worker.js): it plans the batch when given
- * the inputs (so the plan, and the garbage of reading the list, never reach the starting thread), makes
+ * A batch's coordinator in a thread of its own (dist/batch/run-worker.js): it gets the plan from the
+ * starting thread or straight from the planning thread (planAndRunIsolated: the plan never sits in the
+ * starting thread), makes
  * the render pool (rendering in this thread too, as one lane), the ZIP, the merged PDF and the summary,
  * and posts the plan's findings, progress and the result to the thread that started it, which (CLI, HTTP
  * server) stays light and responsive.
  */
 import { performance } from 'node:perf_hooks';
-import { parentPort, workerData } from 'node:worker_threads';
-import { planBatch, type BatchPlan, type PlanInput } from './plan.js';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { BatchPlan } from './plan.js';
 import { BatchAbortedError, BatchRenderError, runBatch } from './run.js';
 
 // Small Buffers come from shared 8 KB slabs, and one long-lived slice (a ZIP entry's name, kept for the
@@ -15,31 +16,25 @@ import { BatchAbortedError, BatchRenderError, runBatch } from './run.js';
 // of short-lived headers. This thread allocates its small Buffers one by one instead.
 Buffer.poolSize = 0;
 
-type PlanInputData = PlanInput & { list: Uint8Array; headerBytes?: Uint8Array };
-const input = workerData as { plan?: BatchPlan; planInput?: PlanInputData; output: string; threads?: number; tmpDir?: string };
+const input = workerData as { plan?: BatchPlan; planPort?: MessagePort; output: string; threads?: number; tmpDir?: string };
 const abort = new AbortController();
 let lastPost = -Infinity;
 parentPort!.on('message', (m: { type: string }) => {
   if (m.type === 'abort') abort.abort();
 });
-const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
-async function thePlan(): Promise<BatchPlan | undefined> {
+/** The plan: given, or sent by the planning thread on `planPort` (planAndRunIsolated). */
+async function thePlan(): Promise<BatchPlan> {
   if (input.plan) return input.plan;
-  const pi = input.planInput!;
-  const planned = await planBatch({ ...pi, list: asBuffer(pi.list), ...(pi.headerBytes ? { headerBytes: asBuffer(pi.headerBytes) } : {}) });
-  if (!planned.ok) {
-    parentPort!.postMessage({ type: 'planned', ok: false, findings: planned.findings, unreadable: planned.unreadable });
-    return undefined;
-  }
-  const p = planned.plan;
-  parentPort!.postMessage({ type: 'planned', ok: true, findings: planned.findings, planned: { mode: p.mode, decisions: p.decisions.length, awardees: p.awardees.length } });
-  return p;
+  const port = input.planPort!;
+  const m = await new Promise<{ plan: BatchPlan }>((resolve) => port.once('message', resolve));
+  port.close();
+  return m.plan;
 }
 
 try {
   const plan = await thePlan();
-  if (plan) {
+  {
     const result = await runBatch(plan, {
       output: input.output,
       // this thread renders too (one lane of the pool): it has little else to do, and a render thread fewer is ~80 MB less

@@ -238,7 +238,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const onSignal = (): void => abort.abort();
       process.once('SIGINT', onSignal);
       try {
-        // planned and produced in the coordinator thread: the plan's findings come first, then progress
+        // planned in its own thread, produced in the coordinator thread: the plan's findings come first, then progress
         const r = await planAndRunIsolated(
           { list, listName: basename(listPath), header, headerBytes, mode: o.mode },
           {
