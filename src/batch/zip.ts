@@ -48,7 +48,9 @@ export class ZipSink {
   constructor(
     readonly path: string,
     private readonly mtime: Date,
-    private readonly highWater = 32 * 1024 * 1024,
+    // 8 MB: once the disk falls behind (the kernel throttles writers after ~1 GB of a 10,000-decision
+    // ZIP), everything up to this bound waits in memory; 32 MB added ~35 MB to the peak (docs/BENCHMARKS.md)
+    private readonly highWater = 8 * 1024 * 1024,
   ) {
     this.out = createWriteStream(path);
     const counter = new Transform({
