@@ -8,21 +8,16 @@
  * This module imports nothing heavy (types only), so that a caller who loads just it stays small.
  * From src/ (vitest, tsx) there are no compiled workers: it falls back to the same functions in-process.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { MessagePort, Worker } from 'node:worker_threads';
+import { compiledSibling } from '../thread-file.js';
+import { COORDINATOR_BASE_MB, heapForDecision, largestDecision, planSize, type PlanSize } from './plan-facts.js';
 import type { Finding } from '../findings.js';
 import type { BatchFinding } from './list.js';
-import type { BatchMode, BatchPlan, PlanInput, PlanResult } from './plan.js';
+import type { BatchPlan, PlanInput, PlanResult } from './plan.js';
 import type { BatchResult, Progress, RunOptions } from './run.js';
 
 /** The compiled worker `name` beside this module, when running from dist/. */
-function compiled(name: string): string | undefined {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.js')) return undefined;
-  const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
-  return existsSync(file) ? file : undefined;
-}
+const compiled = (name: string): string | undefined => compiledSibling(import.meta.url, name);
 
 async function spawn(file: string, workerData: unknown, limits: { youngMb: number; oldMb?: number }, transferList: MessagePort[] = []): Promise<Worker> {
   const { Worker } = await import('node:worker_threads');
@@ -64,15 +59,14 @@ export async function runBatchIsolated(plan: BatchPlan, o: IsolatedRunOptions): 
     const { runBatch } = await import('./run.js');
     return runBatch(plan, { ...o, ...(o.threads === undefined ? {} : { poolOptions: { threads: o.threads } }) });
   }
-  const most = plan.decisions.reduce((m, d) => Math.max(m, d.collectives + d.persons), 1);
-  const r = await coordinate(file, { plan }, o, Math.min(4096, 192 + Math.ceil(most * 0.05)));
+  const r = await coordinate(file, { plan }, o, heapForDecision(COORDINATOR_BASE_MB, largestDecision(plan)));
   return r.result!;
 }
 
 /** What planning found, told before production starts. */
 export interface Planned {
   findings: BatchFinding[];
-  planned: { mode: BatchMode; decisions: number; awardees: number };
+  planned: PlanSize;
 }
 
 export type PlanAndRunResult = ({ ok: true; result: BatchResult } & Planned) | { ok: false; findings: BatchFinding[]; unreadable: boolean };
@@ -89,7 +83,7 @@ export async function planAndRunIsolated(input: PlanInput, o: IsolatedRunOptions
     const { runBatch } = await import('./run.js');
     const p = await planBatch(input);
     if (!p.ok) return p;
-    const planned: Planned = { findings: p.findings, planned: { mode: p.plan.mode, decisions: p.plan.decisions.length, awardees: p.plan.awardees.length } };
+    const planned: Planned = { findings: p.findings, planned: planSize(p.plan) };
     o.onPlanned?.(planned);
     const result = await runBatch(p.plan, { ...o, ...(o.threads === undefined ? {} : { poolOptions: { threads: o.threads } }) });
     return { ok: true, result, ...planned };
@@ -111,7 +105,7 @@ export async function planAndRunIsolated(input: PlanInput, o: IsolatedRunOptions
     return { ok: false, findings: p.findings, unreadable: p.unreadable };
   }
   o.onPlanned?.({ findings: p.findings, planned: p.planned });
-  const r = await coordinate(file, { planPort: channel.port2 }, o, Math.min(4096, 192 + Math.ceil((p.largest ?? 1) * 0.05)), [channel.port2]);
+  const r = await coordinate(file, { planPort: channel.port2 }, o, heapForDecision(COORDINATOR_BASE_MB, p.largest ?? 1), [channel.port2]);
   return { ok: true, result: r.result!, findings: p.findings, planned: p.planned };
 }
 

@@ -8,6 +8,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { planBatch, type PlanInput } from './plan.js';
+import { largestDecision, planSize } from './plan-facts.js';
 
 const input = workerData as PlanInput & { list: Uint8Array; headerBytes?: Uint8Array; planPort?: MessagePort };
 const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
@@ -20,8 +21,8 @@ if (planPort && result.ok) {
   parentPort!.postMessage({
     ok: true,
     findings: result.findings,
-    planned: { mode: p.mode, decisions: p.decisions.length, awardees: p.awardees.length },
-    largest: p.decisions.reduce((m, d) => Math.max(m, d.collectives + d.persons), 1),
+    planned: planSize(p),
+    largest: largestDecision(p),
   });
 } else {
   planPort?.close();

@@ -12,18 +12,20 @@
  * rendered in-process by the same function, one at a time: same bytes, fewer cores.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, dirname, basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Finding } from '../findings.js';
 import { formatThousands, moneyToWords } from '../format/index.js';
 import { kindInfo } from '../kinds.js';
 import { CAMPAIGNS_DIR, ROOT } from '../paths.js';
 import { BONUS_PARAMS_FILE } from '../rules/bonus.js';
+import { localDate, utcDate } from '../render/date.js';
+import { compiledSibling } from '../thread-file.js';
 import { BatchAbortedError, BatchRenderError } from './errors.js';
 import { PdfMerger } from './pdf-merge.js';
 import { KIND, type BatchPlan, type PlannedAwardee } from './plan.js';
+import { heapForDecision, largestDecision } from './plan-facts.js';
 import { SummaryWriter } from './summary.js';
 import type { RenderTask, RenderTaskResult } from './worker.js';
 import { ZipSink, type ZipEntryInfo } from './zip.js';
@@ -47,10 +49,7 @@ export interface RenderPool {
 
 /** The compiled worker beside this module, when there is one (dist/batch/worker.js). */
 export function workerFile(): string | undefined {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.js')) return undefined;
-  const file = fileURLToPath(new URL('./worker.js', import.meta.url));
-  return existsSync(file) ? file : undefined;
+  return compiledSibling(import.meta.url, 'worker.js');
 }
 
 export interface PoolOptions {
@@ -78,8 +77,7 @@ const DEFAULT_YOUNG_MB = Number(process.env.VANBAN_WORKER_YOUNG_MB) || 16;
  * grouped one with thousands of names much more (10,000 names: ~450 MB of PDF layout).
  */
 export function workerHeapMb(plan: BatchPlan): number {
-  const most = plan.decisions.reduce((m, d) => Math.max(m, d.collectives + d.persons), 1);
-  return Math.min(4096, DEFAULT_HEAP_MB + Math.ceil(most * 0.05));
+  return heapForDecision(DEFAULT_HEAP_MB, largestDecision(plan));
 }
 
 export async function createRenderPool(o: PoolOptions = {}): Promise<RenderPool> {
@@ -207,14 +205,6 @@ export interface BatchResult {
   manifest: Manifest;
 }
 
-/** Local-time Date of the batch date: yazl and PizZip write DOS times from local fields. */
-function localDate(p: BatchPlan): Date {
-  return new Date(p.date.year, p.date.month - 1, p.date.day, 0, 0, 0);
-}
-
-function utcDate(p: BatchPlan): Date {
-  return new Date(Date.UTC(p.date.year, p.date.month - 1, p.date.day));
-}
 
 export async function runBatch(plan: BatchPlan, o: RunOptions): Promise<BatchResult> {
   const ownPool = !o.pool;
@@ -222,10 +212,10 @@ export async function runBatch(plan: BatchPlan, o: RunOptions): Promise<BatchRes
   const threads = pool.threads;
   const work = mkdtempSync(join(o.tmpDir ?? tmpdir(), 'vanban-lo-'));
   const partial = join(dirname(o.output), `.${basename(o.output)}.${process.pid}.${Date.now()}.tmp`);
-  const zip = new ZipSink(partial, localDate(plan));
+  const zip = new ZipSink(partial, localDate(plan.date));
   const title = plan.decisions.length === 1 ? plan.decisions[0]!.data.trichYeu : `Các quyết định khen thưởng (${plan.decisions.length} quyết định)`;
-  const merger = new PdfMerger(join(work, MERGED_PDF), { title, date: utcDate(plan), author: plan.header.coQuan.ten.replace(/\s*\n\s*/g, ' ') });
-  const summary = new SummaryWriter(join(work, SUMMARY_XLSX), { day: plan.date, utc: utcDate(plan) }, title);
+  const merger = new PdfMerger(join(work, MERGED_PDF), { title, date: utcDate(plan.date), author: plan.header.coQuan.ten.replace(/\s*\n\s*/g, ' ') });
+  const summary = new SummaryWriter(join(work, SUMMARY_XLSX), { day: plan.date, utc: utcDate(plan.date) }, title);
   const files: ZipEntryInfo[] = [];
   const byDecision = new Map<number, PlannedAwardee[]>();
   for (const a of plan.awardees) {

@@ -4,9 +4,9 @@
  * merged PDF. Runs in a piscina worker thread (dist/batch/worker.js) or in-process (tests from src/).
  * The result's buffers are transferred to the main thread, not copied.
  */
-import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { Finding } from '../findings.js';
 import { renderOutputs } from '../render/output.js';
+import { moveResult, own } from '../transfer.js';
 import { pdfFragment, type PdfFragment } from './pdf-fragment.js';
 import { stampZipEntries } from './zip.js';
 
@@ -22,11 +22,6 @@ export interface RenderTask {
 export type RenderTaskResult =
   | { ok: true; index: number; docx: Uint8Array; pdf: Uint8Array; pages: number; findings: Finding[]; fragment?: PdfFragment }
   | { ok: false; index: number; findings: Finding[] };
-
-/** A standalone copy when the view shares a larger buffer (Node's pool), so that it can be transferred. */
-function own(b: Uint8Array): Uint8Array {
-  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
-}
 
 export async function renderTask(task: RenderTask): Promise<RenderTaskResult> {
   const r = await renderOutputs('quyet-dinh-khen-thuong', task.data, { formats: ['docx', 'pdf'] });
@@ -47,12 +42,5 @@ export default async function run(task: RenderTask): Promise<unknown> {
   const r = await renderTask(task);
   if (!r.ok) return r;
   const buffers = [r.docx.buffer, r.pdf.buffer, ...(r.fragment ? [r.fragment.bytes.buffer] : [])];
-  return move({
-    get [transferableSymbol]() {
-      return buffers;
-    },
-    get [valueSymbol]() {
-      return r;
-    },
-  } as Parameters<typeof move>[0]);
+  return moveResult(r, buffers);
 }

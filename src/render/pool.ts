@@ -6,9 +6,8 @@
  * From src/ (vitest, tsx) there is no compiled worker beside this module: the same function then runs
  * in-process (same bytes, one core).
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { compiledSibling } from '../thread-file.js';
 import { renderOutputs, type OutputOptions, type OutputResult } from './output.js';
 import type { PoolTask } from './pool-worker.js';
 
@@ -26,20 +25,13 @@ export interface DocumentPoolOptions {
   idleTimeout?: number;
 }
 
-function workerFile(): string | undefined {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.js')) return undefined;
-  const file = fileURLToPath(new URL('./pool-worker.js', import.meta.url));
-  return existsSync(file) ? file : undefined;
-}
-
 /** Buffers come back from a thread as plain Uint8Arrays: the DOCX is handed on as a Buffer again. */
 function asBuffer(b: Uint8Array | undefined): Buffer | undefined {
   return b === undefined ? undefined : Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
 export async function createDocumentPool(o: DocumentPoolOptions = {}): Promise<DocumentPool> {
-  const file = workerFile();
+  const file = compiledSibling(import.meta.url, 'pool-worker.js');
   const threads = o.threads ?? availableParallelism();
   if (!file || threads === 0) {
     return { threads: 1, kind: 'in-process', render: (kind, data, options) => renderOutputs(kind, data, options), destroy: async () => undefined };
